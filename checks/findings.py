@@ -1,0 +1,26 @@
+"""The unit every check returns: a location in the target checkout, what is wrong, and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at `file:line` of the target (path relative to the checkout root, line 1-based)."""
+
+    rule: str
+    file: str
+    line: int
+    message: str
+    hint: str = ""
+    extra: dict[str, object] = field(default_factory=dict, compare=False)
+
+    def as_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        if not self.extra:
+            data.pop("extra")
+        return data
+
+    def location(self) -> str:
+        return f"{self.file}:{self.line}"

@@ -1,0 +1,108 @@
+"""Flow statuses of one connector, and the findings for a flow that is not really implemented."""
+
+from __future__ import annotations
+
+from . import layout
+from .default_impls import macros_for_triple
+from .findings import Finding
+from .flow_catalog import FlowSpec
+from .flows import FlowAssessment, FlowStatus, classify_impl, pick_impl
+from .impls import IntegrationImpl, integration_impls, struct_line
+from .repository import Repository
+
+
+def connector_impls(repo: Repository, name: str) -> list[IntegrationImpl]:
+    """Every ConnectorIntegration impl for the connector's own type, across its files (parsed once)."""
+
+    def compute() -> list[IntegrationImpl]:
+        camel = connector_type(repo, name)
+        found: list[IntegrationImpl] = []
+        for rel in repo.connector_files(name):
+            rust_file = repo.rust(rel)
+            if rust_file is not None:
+                found.extend(i for i in integration_impls(rust_file) if camel is None or i.self_type == camel)
+        return found
+
+    return repo.memo(("impls", name), compute)
+
+
+def connector_type(repo: Repository, name: str) -> str | None:
+    """The connector's type name: from `pub use self::{NAME::Camel}`, else the type its ConnectorCommon is for."""
+    module = repo.modules.get(name)
+    if module is not None and module.camel:
+        return module.camel
+    main = repo.rust(layout.connector_main_file(name))
+    if main is None:
+        return None
+    for item in main.root.find_all(kind="impl_item"):
+        trait, self_type = item.field("trait"), item.field("type")
+        if trait is not None and self_type is not None and trait.text().endswith("ConnectorCommon"):
+            return self_type.text()
+    return None
+
+
+def _anchor(repo: Repository, name: str) -> tuple[str, int]:
+    """Where to point when something is absent: the connector struct in its main file."""
+    main = layout.connector_main_file(name)
+    camel = connector_type(repo, name)
+    rust_file = repo.rust(main)
+    if rust_file is None:
+        module = repo.modules.get(name)
+        return layout.CONNECTORS_RS, module.mod_line if module else 1
+    return main, (struct_line(rust_file, camel) if camel else None) or 1
+
+
+def assess_flow(repo: Repository, name: str, spec: FlowSpec) -> FlowAssessment:
+    ignored = spec.guide.ignored
+    if spec.triple is None:
+        file, line = layout.INTERFACES_API_RS, 1
+        return FlowAssessment(spec.name, FlowStatus.MISSING, file, line,
+                              f"the target declares no marker trait {spec.guide.marker_trait}", ignored, line)
+    matching = [i for i in connector_impls(repo, name) if i.triple == spec.triple]
+    if matching:
+        impl = pick_impl(matching)
+        status, evidence, reason = classify_impl(impl)
+        return FlowAssessment(spec.name, status, impl.file, impl.line, reason, ignored, evidence)
+    camel = connector_type(repo, name)
+    for macro in macros_for_triple(repo.default_macros, spec.triple):
+        if camel is not None and camel in macro.listed:
+            return FlowAssessment(spec.name, FlowStatus.DEFAULT, layout.DEFAULT_IMPLEMENTATIONS_RS,
+                                  macro.listed[camel], f"listed in {macro.name}! (an empty default impl)", ignored,
+                                  macro.listed[camel])
+    file, line = _anchor(repo, name)
+    return FlowAssessment(spec.name, FlowStatus.MISSING, file, line,
+                          f"no impl of ConnectorIntegration<{', '.join(spec.triple)}> and no default macro entry",
+                          ignored, line)
+
+
+def assess_flows(repo: Repository, name: str) -> dict[str, FlowAssessment]:
+    return repo.memo(("flows", name), lambda: {f: assess_flow(repo, name, s) for f, s in repo.flows.items()})
+
+
+def fix_hint(repo: Repository, name: str, spec: FlowSpec, assessment: FlowAssessment) -> str:
+    camel = connector_type(repo, name) or "<Connector>"
+    triple = ", ".join(spec.triple) if spec.triple else "?"
+    alias = repo.dyn_aliases.get(spec.triple) if spec.triple else None
+    alias_text = f"types::{alias}" if alias else "the flow's types:: alias"
+    build = (f"build_request returning Ok(Some(RequestBuilder::new().method(..).url(&{alias_text}::get_url"
+             "(self, req, connectors)?).attach_default_headers().headers(..).set_body(..).build()))")
+    if assessment.status is FlowStatus.MISSING:
+        return (f"add `impl api::{spec.guide.marker_trait} for {camel} {{}}` and "
+                f"`impl ConnectorIntegration<{triple}> for {camel} {{ .. }}` with get_url, get_headers, "
+                f"get_request_body, {build}, handle_response and get_error_response")
+    if assessment.status is FlowStatus.DEFAULT and assessment.file == layout.DEFAULT_IMPLEMENTATIONS_RS:
+        return (f"remove `connectors::{camel},` from that macro and write `impl ConnectorIntegration<{triple}> "
+                f"for {camel}` in {layout.connector_main_file(name)} (listed and implemented is E0119)")
+    if "get_url" in assessment.reason:
+        return 'return the endpoint, e.g. Ok(format!("{}v1/payments", self.base_url(connectors)))'
+    return f"override get_url, get_headers, get_request_body, {build}, handle_response and get_error_response"
+
+
+def flow_findings(repo: Repository, name: str, flow: str) -> list[Finding]:
+    spec = repo.flows[flow]
+    assessment = assess_flows(repo, name)[flow]
+    if assessment.status is FlowStatus.IMPLEMENTED:
+        return []
+    return [Finding(f"flow-{flow}", assessment.file, assessment.evidence_line,
+                    f"{flow} flow is {assessment.status}: {assessment.reason}",
+                    fix_hint(repo, name, spec, assessment), {"status": str(assessment.status)})]

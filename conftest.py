@@ -1,0 +1,28 @@
+"""Options and wiring for `pytest features/` (the compliance run) and `pytest tests/` (the harness's tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from steps.common_steps import *  # noqa: F403  (pytest-bdd finds steps through fixture scope)
+from steps.flow_steps import *  # noqa: F403
+from steps.scaffolding_steps import *  # noqa: F403
+
+pytest_plugins = ["steps.plugin"]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("connector-compliance")
+    group.addoption("--hs-repo", metavar="PATH", default=None,
+                    help="Hyperswitch checkout to inspect (default: the bundled examples/sample-hyperswitch)")
+    group.addoption("--connector", metavar="NAME", action="append", default=[],
+                    help="connector module to check; repeatable (default on the sample: samplepay)")
+    group.addoption("--all-connectors", action="store_true", default=False,
+                    help="check every connector module of the target")
+    group.addoption("--flows", metavar="a,b,...", default=None,
+                    help="flows every checked connector must implement (default: the connector's GRACE plan, "
+                         "else authorize,psync,capture,cancel,refund,rsync)")
+    group.addoption("--report-dir", metavar="DIR", default="compliance-report",
+                    help="where compliance.json is written (default: ./compliance-report)")
+    group.addoption("--no-cargo", action="store_true", default=False,
+                    help="skip every scenario that runs cargo")

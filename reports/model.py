@@ -1,0 +1,81 @@
+"""What one run found: per connector, its flow statuses and each scenario's outcome with findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checks.findings import Finding
+from checks.flows import FlowAssessment
+from checks.selection import Selection
+
+SCHEMA = "connector-compliance/1"
+OUTCOMES = ("passed", "failed", "skipped", "error")
+
+
+@dataclass
+class ScenarioResult:
+    feature: str
+    scenario: str
+    tags: list[str]
+    outcome: str
+    findings: list[Finding] = field(default_factory=list)
+    reason: str | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "feature": self.feature, "scenario": self.scenario, "tags": self.tags, "outcome": self.outcome,
+            "findings": [f.as_dict() for f in self.findings],
+        }
+        if self.reason:
+            data["reason"] = self.reason
+        return data
+
+
+@dataclass
+class ConnectorReport:
+    name: str
+    type_name: str | None
+    selection: Selection
+    flows: list[FlowAssessment]
+    scenarios: list[ScenarioResult] = field(default_factory=list)
+
+    def flow_rows(self) -> list[dict[str, object]]:
+        return [{**a.as_dict(), "selected": a.flow in self.selection.flows} for a in self.flows]
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(OUTCOMES, 0)
+        for result in self.scenarios:
+            counts[result.outcome] += 1
+        return counts
+
+    def completion(self) -> tuple[int, int]:
+        """Selected flows that are implemented, out of the selected flows the guide enforces."""
+        enforced = [a for a in self.flows if a.flow in self.selection.flows and not a.ignored]
+        return sum(1 for a in enforced if a.status == "implemented"), len(enforced)
+
+
+@dataclass
+class ComplianceReport:
+    target_path: str
+    commit: str | None
+    connectors: dict[str, ConnectorReport] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "schema": SCHEMA,
+            "target": {"path": self.target_path, "commit": self.commit},
+            "notes": self.notes,
+            "connectors": [
+                {
+                    "name": c.name,
+                    "type": c.type_name,
+                    "selection": c.selection.as_dict(),
+                    "completion": dict(zip(("implemented", "selected"), c.completion(), strict=True)),
+                    "summary": c.counts(),
+                    "flows": c.flow_rows(),
+                    "scenarios": [s.as_dict() for s in c.scenarios],
+                }
+                for c in self.connectors.values()
+            ],
+        }

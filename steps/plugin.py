@@ -1,0 +1,131 @@
+"""pytest wiring: build the run once, parametrize scenarios by connector, record outcomes, write reports."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Generator
+from pathlib import Path
+
+import pytest
+
+from checks.errors import HarnessError
+from reports.json_report import write_json
+from reports.model import ScenarioResult
+from reports.terminal import render_terminal
+
+from .review import ScenarioReview
+from .run_context import RunContext, RunOptions, batch_id, build_run_context
+
+RUN_KEY = pytest.StashKey[RunContext]()
+REVIEW_KEY = pytest.StashKey[ScenarioReview]()
+SCENARIO_KEY = pytest.StashKey[tuple[str, str, list[str]]]()
+FEATURES_DIR = Path(__file__).resolve().parent.parent / "features"
+
+
+def _options(config: pytest.Config) -> RunOptions:
+    repo = config.getoption("hs_repo")
+    return RunOptions(
+        hs_repo=Path(repo) if repo else None,
+        connectors=config.getoption("connector") or [],
+        all_connectors=config.getoption("all_connectors"),
+        flows=config.getoption("flows"),
+        report_dir=Path(config.getoption("report_dir")),
+        no_cargo=config.getoption("no_cargo"),
+    )
+
+
+def get_run(config: pytest.Config) -> RunContext:
+    if RUN_KEY not in config.stash:
+        try:
+            config.stash[RUN_KEY] = build_run_context(_options(config))
+        except HarnessError as error:
+            sys.stderr.write(f"connector-compliance: error: {error}\n")
+            pytest.exit(f"connector-compliance: {error}", returncode=error.exit_code)
+    return config.stash[RUN_KEY]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Every Gherkin tag becomes a marker; register them so `-m flow-authorize` works under --strict-markers.
+    for feature in FEATURES_DIR.glob("*.feature"):
+        for line in feature.read_text(encoding="utf-8").splitlines():
+            if line.strip().startswith("@"):
+                for tag in line.split():
+                    config.addinivalue_line("markers", f"{tag.lstrip('@')}: Gherkin tag from {feature.name}")
+
+
+def _targets_features(config: pytest.Config) -> bool:
+    for arg in config.args:
+        path = Path(arg.split("::")[0]).resolve()
+        if path == FEATURES_DIR or FEATURES_DIR in path.parents:
+            return True
+    return False
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # Validate the target before collection so bad input ends with one message and exit 2, not a traceback.
+    if _targets_features(session.config):
+        get_run(session.config)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    # pytest-bdd's generated test functions do not declare our fixtures, so plain parametrize would be ignored:
+    # add the argument name to the function's fixture closure first, then parametrize it.
+    if "_pytest_bdd_example" not in metafunc.fixturenames:
+        return
+    run = get_run(metafunc.config)
+    if "connector_batch" not in metafunc.fixturenames:
+        metafunc.fixturenames.append("connector_batch")
+    batches = run.batches()
+    metafunc.parametrize("connector_batch", batches, ids=[batch_id(b) for b in batches])
+
+
+@pytest.fixture
+def review(request: pytest.FixtureRequest, connector_batch: tuple[str, ...]) -> ScenarioReview:
+    current = ScenarioReview(get_run(request.config), connector_batch)
+    request.node.stash[REVIEW_KEY] = current
+    return current
+
+
+def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: object, scenario: object) -> None:
+    tags = sorted(set(getattr(feature, "tags", set())) | set(getattr(scenario, "tags", set())))
+    request.node.stash[SCENARIO_KEY] = (getattr(feature, "name", ""), getattr(scenario, "name", ""), tags)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, object, object]:
+    report = yield
+    review = item.stash.get(REVIEW_KEY, None)
+    scenario = item.stash.get(SCENARIO_KEY, None)
+    done = call.when == "call" or (call.when == "setup" and report.outcome != "passed")  # type: ignore[attr-defined]
+    if review is None or scenario is None or not done:
+        return report
+    feature_name, scenario_name, tags = scenario
+    crashed = report.failed and not review.verdict_given  # type: ignore[attr-defined]
+    crash_reason = call.excinfo.exconly().splitlines()[0] if crashed and call.excinfo else None
+    run = review.run
+    for name, outcome in review.outcomes.items():
+        if outcome.skipped is not None:
+            result = ScenarioResult(feature_name, scenario_name, tags, "skipped", [], outcome.skipped)
+        elif outcome.findings:
+            result = ScenarioResult(feature_name, scenario_name, tags, "failed", list(outcome.findings))
+        elif crashed:
+            result = ScenarioResult(feature_name, scenario_name, tags, "error", [], crash_reason)
+        else:
+            result = ScenarioResult(feature_name, scenario_name, tags, "passed")
+        run.report.connectors[name].scenarios.append(result)
+    return report
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    run = session.config.stash.get(RUN_KEY, None)
+    if run is not None:
+        write_json(run.report, run.report_dir)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    run = terminalreporter.config.stash.get(RUN_KEY, None)
+    if run is None:
+        return
+    terminalreporter.section("connector compliance")
+    terminalreporter.write(render_terminal(run.report))
+    terminalreporter.write_line(f"report: {run.report_dir.resolve() / 'compliance.json'}")

@@ -1,0 +1,66 @@
+"""Per-scenario evaluation: run rules for each connector of the item, record outcomes, give pytest a verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from checks.findings import Finding
+
+from .run_context import RunContext
+
+
+@dataclass
+class ConnectorOutcome:
+    findings: list[Finding] = field(default_factory=list)
+    skipped: str | None = None
+
+
+@dataclass
+class ScenarioReview:
+    run: RunContext
+    connectors: tuple[str, ...]
+    outcomes: dict[str, ConnectorOutcome] = field(default_factory=dict)
+    verdict_given: bool = False
+
+    def __post_init__(self) -> None:
+        self.outcomes = {name: ConnectorOutcome() for name in self.connectors}
+
+    def active(self) -> list[str]:
+        return [name for name, outcome in self.outcomes.items() if outcome.skipped is None]
+
+    def skip(self, connector: str, reason: str) -> None:
+        self.outcomes[connector].skipped = reason
+
+    def only_where_selected(self, flow: str) -> None:
+        """Flows outside a connector's selection, and the guide's [Ignore] flows, are reported, not enforced."""
+        for name in self.active():
+            selection = self.run.selections[name]
+            status = next(a.status for a in self.run.report.connectors[name].flows if a.flow == flow)
+            if self.run.repo.flows[flow].guide.ignored:
+                self.skip(name, f"{flow}: the guide marks it [Ignore] (status: {status})")
+            elif flow not in selection.flows:
+                self.skip(name, f"{flow}: not selected by {selection.source} (status: {status})")
+
+    def require(self, rule_id: str, **params: str) -> None:
+        """Run one rule for every connector still in play; fail the step when any has findings."""
+        for name in self.active():
+            self.outcomes[name].findings.extend(self.run.findings(rule_id, name, **params))
+        self.verdict()
+
+    def verdict(self) -> None:
+        failing = {n: o.findings for n, o in self.outcomes.items() if o.skipped is None and o.findings}
+        if failing:
+            self.verdict_given = True
+            lines = [f"{len(failing)} of {len(self.connectors)} connector(s) fail:"]
+            for name, findings in failing.items():
+                for f in findings:
+                    lines.append(f"  [{name}] {f.location()}: {f.message}")
+                    if f.hint:
+                        lines.append(f"      fix: {f.hint}")
+            pytest.fail("\n".join(lines), pytrace=False)
+        if not self.active():
+            self.verdict_given = True
+            reasons = sorted({o.skipped or "" for o in self.outcomes.values()})
+            pytest.skip("; ".join(reasons))
