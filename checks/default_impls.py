@@ -15,6 +15,7 @@ from .tokens import generic_args_after, leaves
 class DefaultMacro:
     name: str
     triples: list[tuple[str, str, str]] = field(default_factory=list)
+    traits: list[str] = field(default_factory=list)  # non-generic marker traits it implements (`PaymentReject`)
     definition_line: int | None = None
     invocation_line: int | None = None
     listed: dict[str, int] = field(default_factory=dict)  # Camel -> line of `connectors::Camel,`
@@ -31,6 +32,14 @@ def read_default_macros(rust_file: RustFile) -> dict[str, DefaultMacro]:
         macro.definition_line = line_of(definition)
         tokens = list(leaves(definition))
         for index, token in enumerate(tokens[:-1]):
+            if token.text() == "impl":
+                header = []
+                for follower in tokens[index + 1:]:
+                    if follower.text() in ("for", "<", "{"):
+                        break
+                    header.append(follower.text())
+                if header and follower.text() == "for":
+                    macro.traits.append(last_segment("".join(header)))
             if token.text() == "ConnectorIntegration" and tokens[index + 1].text() == "<":
                 args, _ = generic_args_after(tokens, index + 1)
                 if len(args) == 3:

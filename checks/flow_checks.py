@@ -57,22 +57,23 @@ def assess_flow(repo: Repository, name: str, spec: FlowSpec) -> FlowAssessment:
     if spec.triple is None:
         file, line = layout.INTERFACES_API_RS, 1
         return FlowAssessment(spec.name, FlowStatus.MISSING, file, line,
-                              f"the target declares no marker trait {spec.guide.marker_trait}", ignored, line)
+                              f"the target declares no marker trait {spec.guide.marker_trait}", ignored, line,
+                              "no_marker_trait")
     matching = [i for i in connector_impls(repo, name) if i.triple == spec.triple]
     if matching:
         impl = pick_impl(matching)
-        status, evidence, reason = classify_impl(impl)
-        return FlowAssessment(spec.name, status, impl.file, impl.line, reason, ignored, evidence)
+        status, cause, evidence, reason = classify_impl(impl)
+        return FlowAssessment(spec.name, status, impl.file, impl.line, reason, ignored, evidence, cause)
     camel = connector_type(repo, name)
     for macro in macros_for_triple(repo.default_macros, spec.triple):
         if camel is not None and camel in macro.listed:
             return FlowAssessment(spec.name, FlowStatus.DEFAULT, layout.DEFAULT_IMPLEMENTATIONS_RS,
                                   macro.listed[camel], f"listed in {macro.name}! (an empty default impl)", ignored,
-                                  macro.listed[camel])
+                                  macro.listed[camel], "macro")
     file, line = _anchor(repo, name)
     return FlowAssessment(spec.name, FlowStatus.MISSING, file, line,
                           f"no impl of ConnectorIntegration<{', '.join(spec.triple)}> and no default macro entry",
-                          ignored, line)
+                          ignored, line, "missing")
 
 
 def assess_flows(repo: Repository, name: str) -> dict[str, FlowAssessment]:
@@ -90,10 +91,10 @@ def fix_hint(repo: Repository, name: str, spec: FlowSpec, assessment: FlowAssess
         return (f"add `impl api::{spec.guide.marker_trait} for {camel} {{}}` and "
                 f"`impl ConnectorIntegration<{triple}> for {camel} {{ .. }}` with get_url, get_headers, "
                 f"get_request_body, {build}, handle_response and get_error_response")
-    if assessment.status is FlowStatus.DEFAULT and assessment.file == layout.DEFAULT_IMPLEMENTATIONS_RS:
+    if assessment.cause == "macro":
         return (f"remove `connectors::{camel},` from that macro and write `impl ConnectorIntegration<{triple}> "
                 f"for {camel}` in {layout.connector_main_file(name)} (listed and implemented is E0119)")
-    if "get_url" in assessment.reason:
+    if assessment.cause == "stub_get_url":
         return 'return the endpoint, e.g. Ok(format!("{}v1/payments", self.base_url(connectors)))'
     return f"override get_url, get_headers, get_request_body, {build}, handle_response and get_error_response"
 

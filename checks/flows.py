@@ -36,10 +36,13 @@ class FlowAssessment:
     reason: str
     ignored: bool
     evidence_line: int  # the line that decides the status (e.g. a stubbed build_request)
+    cause: str  # the finer class: implemented, empty, macro, no_build_request, stub_err, stub_none, stub_get_url,
+    #             missing, no_marker_trait
 
     def as_dict(self) -> dict[str, object]:
-        return {"flow": self.flow, "status": str(self.status), "file": self.file, "line": self.line,
-                "evidence_line": self.evidence_line, "reason": self.reason, "ignored": self.ignored}
+        return {"flow": self.flow, "status": str(self.status), "cause": self.cause, "file": self.file,
+                "line": self.line, "evidence_line": self.evidence_line, "reason": self.reason,
+                "ignored": self.ignored}
 
 
 ERROR_VARIANTS = ("NotImplemented", "NotSupported", "FlowNotSupported")
@@ -53,28 +56,29 @@ def _is_template_url_stub(get_url: SgNode) -> bool:
     return not returns_ok and any(s == "get_url method" for s in string_literals(get_url))
 
 
-def classify_impl(impl: IntegrationImpl) -> tuple[FlowStatus, int, str]:
-    """Status, the line that decides it, and why."""
+def classify_impl(impl: IntegrationImpl) -> tuple[FlowStatus, str, int, str]:
+    """Status, cause, the line that decides it, and why."""
     methods = impl.methods
     if not methods:
-        return FlowStatus.DEFAULT, impl.line, "empty impl: the trait defaults apply and build_request returns Ok(None)"
+        return (FlowStatus.DEFAULT, "empty", impl.line,
+                "empty impl: the trait defaults apply and build_request returns Ok(None)")
     build_request = methods.get("build_request")
     if build_request is None:
         overridden = ", ".join(sorted(methods))
-        return (FlowStatus.STUB, impl.line,
+        return (FlowStatus.STUB, "no_build_request", impl.line,
                 f"overrides {overridden} but not build_request, so the trait default returns Ok(None) "
                 "and the flow never sends a request")
     if not mentions_identifier(build_request, "RequestBuilder"):
         if any(mentions_identifier(build_request, v) for v in ERROR_VARIANTS):
-            why = "build_request returns an error (NotImplemented/NotSupported) instead of building a request"
+            cause, why = "stub_err", "build_request returns an error (NotImplemented/NotSupported), no request"
         else:
-            why = "build_request builds no RequestBuilder (returns Ok(None) or similar)"
-        return FlowStatus.STUB, line_of(build_request), why
+            cause, why = "stub_none", "build_request builds no RequestBuilder (returns Ok(None) or similar)"
+        return FlowStatus.STUB, cause, line_of(build_request), why
     get_url = methods.get("get_url")
     if get_url is not None and _is_template_url_stub(get_url):
-        return (FlowStatus.STUB, line_of(get_url),
+        return (FlowStatus.STUB, "stub_get_url", line_of(get_url),
                 'get_url is still the connector template\'s NotImplemented("get_url method") stub')
-    return FlowStatus.IMPLEMENTED, impl.line, "build_request builds a request and get_url is real"
+    return FlowStatus.IMPLEMENTED, "implemented", impl.line, "build_request builds a request and get_url is real"
 
 
 def pick_impl(impls: list[IntegrationImpl]) -> IntegrationImpl:

@@ -29,3 +29,23 @@ def plan_candidates(name: str) -> list[str]:
 
 def spec_candidates(name: str) -> list[str]:
     return [f"{GRACE_DIR}/{name}/{name}_specs.md", f"{GRACE_DIR}/{name}_specs.md"]
+
+# Registration points outside the connector folder (hyperswitch_anatomy §2.2).
+ROUTER_CONNECTOR_RS = "crates/router/src/connector.rs"
+CONNECTOR_ENDPOINTS_RS = "crates/hyperswitch_domain_models/src/connector_endpoints.rs"
+CONNECTOR_ENUMS_RS = "crates/common_enums/src/connector_enums.rs"
+EUCLID_ENUMS_RS = "crates/euclid/src/enums.rs"
+CONNECTOR_TRANSFORMERS_RS = "crates/router/src/types/connector_transformers.rs"
+CONNECTOR_VALIDATION_RS = "crates/router/src/core/connector_validation.rs"
+CONNECTOR_MAPPING_RS = "crates/router/src/types/api/connector_mapping.rs"
+FEATURE_MATRIX_RS = "crates/router/src/types/api/feature_matrix.rs"
+CONNECTOR_CONFIGS_RS = "crates/connector_configs/src/connector.rs"
+CONNECTOR_CONFIGS_TOML_DIR = "crates/connector_configs/toml"
+DEFAULT_IMPLEMENTATIONS_V2_RS = "crates/hyperswitch_connectors/src/default_implementations_v2.rs"
+ROUTER_TESTS_MAIN_RS = "crates/router/tests/connectors/main.rs"
+TEST_AUTH_RS = "crates/test_utils/src/connector_auth.rs"
+SAMPLE_AUTH_TOML = "crates/router/tests/connectors/sample_auth.toml"
+INTERFACES_SRC = "crates/hyperswitch_interfaces/src"
+# Where deployable configs live; the ones that carry a [connectors] table are found by reading them.
+CONFIG_DIRS = ("config", "loadtest/config")
+ADD_CONNECTOR_SCRIPT = "scripts/add_connector.sh"

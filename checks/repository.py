@@ -16,6 +16,7 @@ from .default_impls import DefaultMacro, read_default_macros
 from .errors import TargetError, UsageError
 from .flow_catalog import FlowSpec, read_dyn_aliases, read_marker_traits, resolve_flows
 from .rust import ParseCache, RustFile
+from .toml_files import TomlFile
 
 NAME_PATTERN = re.compile(r"^[a-z0-9_]+$")
 T = TypeVar("T")
@@ -46,6 +47,22 @@ class Repository:
 
     def rust(self, rel: str) -> RustFile | None:
         return self.files.get(rel)
+
+    def toml(self, rel: str) -> TomlFile | None:
+        """A TOML file of the target, read once (parse errors are kept, not raised)."""
+        key = ("toml", rel)
+        if key not in self._memo:
+            self._memo[key] = TomlFile(self.root, rel) if (self.root / rel).is_file() else None
+        return self._memo[key]  # type: ignore[return-value]
+
+    def registration_tomls(self) -> list[TomlFile]:
+        """Every TOML file the registration rules read, in a stable order."""
+        from .registration_model import config_files_with_connectors  # cycle: that module needs Repository
+
+        rels = [t.rel for t in config_files_with_connectors(self)]
+        rels += [f"{layout.CONNECTOR_CONFIGS_TOML_DIR}/{f}.toml" for f in ("development", "sandbox", "production")]
+        rels.append(layout.SAMPLE_AUTH_TOML)
+        return [t for t in (self.toml(rel) for rel in rels) if t is not None]
 
     def exists(self, rel: str) -> bool:
         return (self.root / rel).exists()

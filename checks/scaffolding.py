@@ -66,6 +66,6 @@ def check_sources_parse(repo: Repository, name: str) -> list[Finding]:
         if rust_file is not None and rust_file.syntax_error_line is not None:
             findings.append(Finding(
                 "scaffolding.parses", rel, rust_file.syntax_error_line,
-                f"{rel} does not parse as Rust; checks of this file are unreliable until it does",
+                f"{rel} does not parse as Rust near this line; checks of this file are unreliable until it does",
                 "fix the syntax error at this line (run `cargo check` for the compiler's message)"))
     return findings

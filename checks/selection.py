@@ -12,7 +12,9 @@ from .flow_catalog import DEFAULT_SELECTION, GUIDE_FLOW_NAMES, flows_named_in
 from .repository import Repository
 
 # GRACE's plan convention: `- [x] Step 3: Implement Authorize flow` (grace_rules §2.2).
-STEP_LINE = re.compile(r"^\s*[-*] \[(?P<mark> |x|X|✅ COMPLETED)\]\s*(?:Final )?Step\s*(?P<n>\d+)?\s*:\s*(?P<title>.+)$")
+STEP_LINE = re.compile(
+    r"^\s*[-*] \[(?P<mark> |x|X|✅ COMPLETED)\]\s*(?:Final )?Step\s*(?P<n>\d+)?\s*:\s*(?P<title>.+)$"
+)
 
 
 @dataclass(frozen=True)

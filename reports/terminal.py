@@ -24,7 +24,8 @@ def render_terminal(report: ComplianceReport, width: int = 120) -> str:
         for c in report.connectors.values():
             done, total = c.completion()
             counts = c.counts()
-            table.add_row(c.name, f"{done}/{total}", *(str(counts[k]) for k in ("passed", "failed", "skipped", "error")))
+            outcomes = (str(counts[k]) for k in ("passed", "failed", "skipped", "error"))
+            table.add_row(c.name, f"{done}/{total}", *outcomes)
         console.print(table)
     else:
         for c in report.connectors.values():

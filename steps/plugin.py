@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Generator
 from pathlib import Path
 
@@ -39,7 +38,6 @@ def get_run(config: pytest.Config) -> RunContext:
         try:
             config.stash[RUN_KEY] = build_run_context(_options(config))
         except HarnessError as error:
-            sys.stderr.write(f"connector-compliance: error: {error}\n")
             pytest.exit(f"connector-compliance: {error}", returncode=error.exit_code)
     return config.stash[RUN_KEY]
 

@@ -1,0 +1,5 @@
+pub mod connector_enums;
+pub mod enums;
+
+pub use connector_enums::*;
+pub use enums::*;

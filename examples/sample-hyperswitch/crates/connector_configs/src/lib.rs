@@ -1,0 +1,3 @@
+//! Connector configuration for the dashboard (mirrors `connector_configs`).
+
+pub mod connector;

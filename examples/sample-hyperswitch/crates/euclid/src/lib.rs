@@ -1,0 +1,3 @@
+//! Routing DSL enums (only `RoutableConnectors` is mirrored here).
+
+pub mod enums;

@@ -1,0 +1,5 @@
+#[derive(Clone, Debug)]
+pub struct Execute;
+
+#[derive(Clone, Debug)]
+pub struct RSync;

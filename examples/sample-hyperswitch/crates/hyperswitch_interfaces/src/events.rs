@@ -1,0 +1,1 @@
+pub mod connector_api_logs;

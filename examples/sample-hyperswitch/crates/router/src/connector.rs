@@ -1,0 +1,3 @@
+pub use hyperswitch_connectors::connectors::{
+    acme_pay, acme_pay::AcmePay, samplepay, samplepay::Samplepay,
+};

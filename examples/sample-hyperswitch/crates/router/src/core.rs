@@ -1,0 +1,2 @@
+pub mod connector_validation;
+pub mod errors;

@@ -1,0 +1,139 @@
+"""`pytest features/` run as a user runs it: on the bundled sample, on broken copies, and with bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HARNESS = Path(__file__).resolve().parent.parent
+SAMPLE = HARNESS / "examples" / "sample-hyperswitch"
+NINE_FLOWS = ["preprocessing", "tokenization", "authorize", "cancel", "capture", "psync", "access_token", "refund",
+              "rsync"]
+
+
+def run_features(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], dict | None]:
+    report_dir = tmp_path / "report"
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "features/", "-p", "no:randomly", "--report-dir", str(report_dir), *args],
+        cwd=HARNESS, capture_output=True, text=True, timeout=300, check=False,
+    )
+    report = report_dir / "compliance.json"
+    return proc, json.loads(report.read_text()) if report.exists() else None
+
+
+def copy_sample(tmp_path: Path) -> Path:
+    target = tmp_path / "hs"
+    shutil.copytree(SAMPLE, target, ignore=shutil.ignore_patterns("target"))
+    return target
+
+
+def test_sample_passes_every_scenario_and_implements_all_nine_flows(tmp_path: Path) -> None:
+    proc, report = run_features(tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert report is not None
+    assert report["schema"] == "connector-compliance/1"
+    assert report["target"]["path"] == str(SAMPLE.resolve())
+    [connector] = report["connectors"]
+    assert connector["name"] == "samplepay"
+    flows = {f["flow"]: f for f in connector["flows"]}
+    for flow in NINE_FLOWS:
+        assert flows[flow]["status"] == "implemented", flows[flow]
+        assert flows[flow]["selected"] is True  # the sample's GRACE plan names all nine
+        assert flows[flow]["file"] == "crates/hyperswitch_connectors/src/connectors/samplepay.rs"
+    outcomes = {s["scenario"]: s["outcome"] for s in connector["scenarios"]}
+    assert len(outcomes) == 13
+    assert set(outcomes.values()) == {"passed"}
+
+
+def test_broken_copy_fails_with_file_and_line(tmp_path: Path) -> None:
+    hs = copy_sample(tmp_path)
+    main = hs / "crates/hyperswitch_connectors/src/connectors/samplepay.rs"
+    lines = main.read_text().splitlines(keepends=True)
+    # Drop build_request from the Capture impl: the flow becomes a stub at the impl header.
+    start = next(i for i, line in enumerate(lines) if "ConnectorIntegration<Capture" in line)
+    header = next(i for i in range(start, -1, -1) if lines[i].lstrip().startswith("impl")) + 1
+    fn_start = next(i for i in range(start, len(lines)) if "fn build_request" in lines[i])
+    fn_end = next(i for i in range(fn_start, len(lines)) if lines[i].rstrip() == "    }")
+    del lines[fn_start:fn_end + 1]
+    main.write_text("".join(lines))
+
+    proc, report = run_features(tmp_path, "--hs-repo", str(hs), "--connector", "samplepay")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert report is not None
+    [connector] = report["connectors"]
+    capture = next(f for f in connector["flows"] if f["flow"] == "capture")
+    assert capture["status"] == "stub"
+    [scenario] = [s for s in connector["scenarios"] if "flow-capture" in s["tags"]]
+    assert scenario["outcome"] == "failed"
+    [finding] = scenario["findings"]
+    assert finding["file"] == "crates/hyperswitch_connectors/src/connectors/samplepay.rs"
+    assert finding["line"] == header
+    assert "build_request" in finding["hint"]
+    others = [s for s in connector["scenarios"] if "flow-capture" not in s["tags"]]
+    assert {s["outcome"] for s in others} == {"passed"}
+    assert f"samplepay.rs:{header}" in proc.stdout
+
+
+def test_several_connectors_get_their_own_items(tmp_path: Path) -> None:
+    proc, report = run_features(tmp_path, "--connector", "samplepay", "--connector", "acme_pay", "-v")
+    assert report is not None
+    assert "[samplepay]" in proc.stdout and "[acme_pay]" in proc.stdout
+    by_name = {c["name"]: c for c in report["connectors"]}
+    assert by_name["acme_pay"]["type"] == "AcmePay"
+    acme_flows = {f["flow"]: f for f in by_name["acme_pay"]["flows"]}
+    # acme_pay has no plan: the six core flows are selected, and it implements them.
+    assert [f for f, row in acme_flows.items() if row["selected"]] == [
+        "authorize", "cancel", "capture", "psync", "refund", "rsync"]
+    assert acme_flows["access_token"]["status"] == "default"
+    assert acme_flows["preprocessing"]["file"] == "crates/hyperswitch_connectors/src/default_implementations.rs"
+    assert proc.returncode == 0, proc.stdout
+    assert len(by_name["acme_pay"]["scenarios"]) == len(by_name["samplepay"]["scenarios"]) == 13
+
+
+def test_grouped_items_keep_per_connector_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    proc, report = run_features(tmp_path, "--all-connectors", "--flows", "access_token")
+    assert report is not None
+    by_name = {c["name"]: c for c in report["connectors"]}
+    # acme_pay's access_token impl is empty: only its scenario fails, samplepay's passes.
+    outcome = {n: next(s["outcome"] for s in c["scenarios"] if "flow-access_token" in s["tags"])
+               for n, c in by_name.items()}
+    assert outcome == {"acme_pay": "failed", "samplepay": "passed"}
+    assert proc.returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--hs-repo", "/nonexistent/hs"], "does not exist"),
+        (["--hs-repo", "/tmp"], "not a Hyperswitch checkout"),
+        (["--connector", "samplepai"], "did you mean samplepay"),
+        (["--connector", "Sample-Pay"], "[a-z0-9_]+"),
+        (["--flows", "authorise"], "did you mean authorize"),
+
+    ],
+)
+def test_bad_input_exits_2_with_one_clear_message(tmp_path: Path, args: list[str], message: str) -> None:
+    proc, report = run_features(tmp_path, *args)
+    assert proc.returncode == 2
+    assert message in proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert report is None
+
+
+def test_other_checkout_needs_a_connector_name(tmp_path: Path) -> None:
+    proc, report = run_features(tmp_path, "--hs-repo", str(copy_sample(tmp_path)))
+    assert proc.returncode == 2
+    assert "--connector NAME" in proc.stderr
+    assert report is None
+
+
+def test_harness_never_writes_into_the_target(tmp_path: Path) -> None:
+    hs = copy_sample(tmp_path)
+    before = sorted(p.relative_to(hs) for p in hs.rglob("*"))
+    run_features(tmp_path, "--hs-repo", str(hs), "--connector", "samplepay")
+    assert sorted(p.relative_to(hs) for p in hs.rglob("*")) == before
