@@ -6,6 +6,7 @@ import pytest
 
 from steps.common_steps import *  # noqa: F403  (pytest-bdd finds steps through fixture scope)
 from steps.flow_steps import *  # noqa: F403
+from steps.registration_steps import *  # noqa: F403
 from steps.scaffolding_steps import *  # noqa: F403
 
 pytest_plugins = ["steps.plugin"]
@@ -24,5 +25,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "else authorize,psync,capture,cancel,refund,rsync)")
     group.addoption("--report-dir", metavar="DIR", default="compliance-report",
                     help="where compliance.json is written (default: ./compliance-report)")
+    group.addoption("--fail-on", choices=("error", "warning"), default="error",
+                    help="lowest severity whose failing scenarios fail the run (default: error; @warning "
+                         "scenarios are then reported but do not fail)")
     group.addoption("--no-cargo", action="store_true", default=False,
                     help="skip every scenario that runs cargo")

@@ -20,11 +20,12 @@ class ScenarioResult:
     outcome: str
     findings: list[Finding] = field(default_factory=list)
     reason: str | None = None
+    severity: str = "error"  # from the scenario's @error / @warning tag
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
-            "feature": self.feature, "scenario": self.scenario, "tags": self.tags, "outcome": self.outcome,
-            "findings": [f.as_dict() for f in self.findings],
+            "feature": self.feature, "scenario": self.scenario, "tags": self.tags, "severity": self.severity,
+            "outcome": self.outcome, "findings": [f.as_dict() for f in self.findings],
         }
         if self.reason:
             data["reason"] = self.reason
@@ -59,7 +60,7 @@ class ComplianceReport:
     target_path: str
     commit: str | None
     connectors: dict[str, ConnectorReport] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    notes: list[dict[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return {

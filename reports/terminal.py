@@ -41,8 +41,9 @@ def render_terminal(report: ComplianceReport, width: int = 120) -> str:
                               f"{str(row['file']).removeprefix(CRATE_PREFIX)}:{row['line']}")
             console.print(table)
             for s in c.scenarios:
+                label = "WARNING" if s.severity == "warning" else s.outcome.upper()
                 for f in s.findings:
-                    console.print(f"  {s.outcome.upper():7} {f.file}:{f.line} {f.message}")
+                    console.print(f"  {label:7} {f.file}:{f.line} {f.message}")
     for note in report.notes:
-        console.print(f"note: {note}")
+        console.print(f"guide drift ({note['topic']}): the guide says {note['guide']}; the tree: {note['tree']}")
     return buffer.getvalue()

@@ -30,6 +30,7 @@ def _options(config: pytest.Config) -> RunOptions:
         flows=config.getoption("flows"),
         report_dir=Path(config.getoption("report_dir")),
         no_cargo=config.getoption("no_cargo"),
+        fail_on=config.getoption("fail_on"),
     )
 
 
@@ -79,7 +80,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 @pytest.fixture
 def review(request: pytest.FixtureRequest, connector_batch: tuple[str, ...]) -> ScenarioReview:
-    current = ScenarioReview(get_run(request.config), connector_batch)
+    scenario = request.node.stash.get(SCENARIO_KEY, None)
+    severity = "warning" if scenario is not None and "warning" in scenario[2] else "error"
+    current = ScenarioReview(get_run(request.config), connector_batch, severity)
     request.node.stash[REVIEW_KEY] = current
     return current
 
@@ -103,14 +106,15 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     run = review.run
     for name, outcome in review.outcomes.items():
         if outcome.skipped is not None:
-            result = ScenarioResult(feature_name, scenario_name, tags, "skipped", [], outcome.skipped)
+            verdict, reason = "skipped", outcome.skipped
         elif outcome.findings:
-            result = ScenarioResult(feature_name, scenario_name, tags, "failed", list(outcome.findings))
+            verdict, reason = "failed", None
         elif crashed:
-            result = ScenarioResult(feature_name, scenario_name, tags, "error", [], crash_reason)
+            verdict, reason = "error", crash_reason
         else:
-            result = ScenarioResult(feature_name, scenario_name, tags, "passed")
-        run.report.connectors[name].scenarios.append(result)
+            verdict, reason = "passed", None
+        run.report.connectors[name].scenarios.append(ScenarioResult(
+            feature_name, scenario_name, tags, verdict, list(outcome.findings), reason, review.severity))
     return report
 
 

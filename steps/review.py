@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import pytest
@@ -17,10 +18,15 @@ class ConnectorOutcome:
     skipped: str | None = None
 
 
+class ComplianceWarning(UserWarning):
+    """Findings of a @warning scenario when the run fails only on errors (`--fail-on error`)."""
+
+
 @dataclass
 class ScenarioReview:
     run: RunContext
     connectors: tuple[str, ...]
+    severity: str = "error"
     outcomes: dict[str, ConnectorOutcome] = field(default_factory=dict)
     verdict_given: bool = False
 
@@ -59,6 +65,9 @@ class ScenarioReview:
                     lines.append(f"  [{name}] {f.location()}: {f.message}")
                     if f.hint:
                         lines.append(f"      fix: {f.hint}")
+            if self.severity == "warning" and self.run.fail_on == "error":
+                warnings.warn(ComplianceWarning("\n".join(lines)), stacklevel=1)
+                return
             pytest.fail("\n".join(lines), pytrace=False)
         if not self.active():
             self.verdict_given = True

@@ -8,6 +8,7 @@ from pathlib import Path
 from checks.errors import UsageError
 from checks.findings import Finding
 from checks.flow_checks import assess_flows, connector_type
+from checks.guide_drift import guide_drift_notes
 from checks.repository import Repository
 from checks.rules import RULES
 from checks.selection import Selection, parse_flow_list, select_flows
@@ -28,6 +29,7 @@ class RunOptions:
     flows: str | None
     report_dir: Path
     no_cargo: bool
+    fail_on: str = "error"
 
 
 @dataclass
@@ -38,6 +40,7 @@ class RunContext:
     report: ComplianceReport
     report_dir: Path
     no_cargo: bool
+    fail_on: str
     _findings: dict[tuple[str, str, tuple[tuple[str, str], ...]], list[Finding]] = field(default_factory=dict)
 
     def findings(self, rule_id: str, connector: str, **params: str) -> list[Finding]:
@@ -76,4 +79,5 @@ def build_run_context(options: RunOptions) -> RunContext:
     for name in names:
         flows = list(assess_flows(repo, name).values())
         report.connectors[name] = ConnectorReport(name, connector_type(repo, name), selections[name], flows)
-    return RunContext(repo, names, selections, report, options.report_dir, options.no_cargo)
+    report.notes.extend(guide_drift_notes(repo))
+    return RunContext(repo, names, selections, report, options.report_dir, options.no_cargo, options.fail_on)

@@ -12,6 +12,8 @@ import pytest
 
 HARNESS = Path(__file__).resolve().parent.parent
 SAMPLE = HARNESS / "examples" / "sample-hyperswitch"
+SCENARIOS = sum(line.strip().startswith("Scenario:")
+                for feature in (HARNESS / "features").glob("*.feature") for line in feature.read_text().splitlines())
 NINE_FLOWS = ["preprocessing", "tokenization", "authorize", "cancel", "capture", "psync", "access_token", "refund",
               "rsync"]
 
@@ -46,7 +48,7 @@ def test_sample_passes_every_scenario_and_implements_all_nine_flows(tmp_path: Pa
         assert flows[flow]["selected"] is True  # the sample's GRACE plan names all nine
         assert flows[flow]["file"] == "crates/hyperswitch_connectors/src/connectors/samplepay.rs"
     outcomes = {s["scenario"]: s["outcome"] for s in connector["scenarios"]}
-    assert len(outcomes) == 13
+    assert len(outcomes) == SCENARIOS
     assert set(outcomes.values()) == {"passed"}
 
 
@@ -92,7 +94,7 @@ def test_several_connectors_get_their_own_items(tmp_path: Path) -> None:
     assert acme_flows["access_token"]["status"] == "default"
     assert acme_flows["preprocessing"]["file"] == "crates/hyperswitch_connectors/src/default_implementations.rs"
     assert proc.returncode == 0, proc.stdout
-    assert len(by_name["acme_pay"]["scenarios"]) == len(by_name["samplepay"]["scenarios"]) == 13
+    assert len(by_name["acme_pay"]["scenarios"]) == len(by_name["samplepay"]["scenarios"]) == SCENARIOS
 
 
 def test_grouped_items_keep_per_connector_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -103,6 +105,34 @@ def test_grouped_items_keep_per_connector_results(tmp_path: Path, monkeypatch: p
     outcome = {n: next(s["outcome"] for s in c["scenarios"] if "flow-access_token" in s["tags"])
                for n, c in by_name.items()}
     assert outcome == {"acme_pay": "failed", "samplepay": "passed"}
+    assert proc.returncode == 1
+
+
+def test_registration_point_removed_fails_the_run_at_its_file(tmp_path: Path) -> None:
+    hs = copy_sample(tmp_path)
+    rel = "crates/router/src/types/api/feature_matrix.rs"
+    path = hs / rel
+    path.write_text(path.read_text().replace("enums::Connector::Samplepay =>",
+                                             "enums::Connector::Cardinal | enums::Connector::Stripe =>"))
+    proc, report = run_features(tmp_path, "--hs-repo", str(hs), "--connector", "samplepay")
+    assert proc.returncode == 1
+    assert report is not None
+    [connector] = report["connectors"]
+    failed = [s for s in connector["scenarios"] if s["outcome"] == "failed"]
+    assert [s["tags"] for s in failed] == [["P11", "error", "registration"]]
+    assert failed[0]["findings"][0]["file"] == rel
+
+
+def test_warning_scenarios_fail_only_with_fail_on_warning(tmp_path: Path) -> None:
+    hs = copy_sample(tmp_path)
+    (hs / "crates/router/tests/connectors/sample_auth.toml").write_text("[acme_pay]\napi_key = 'x'\n")
+    proc, report = run_features(tmp_path, "--hs-repo", str(hs), "--connector", "samplepay")
+    assert proc.returncode == 0, proc.stdout
+    assert report is not None
+    [scenario] = [s for s in report["connectors"][0]["scenarios"] if "P19" in s["tags"]]
+    assert (scenario["severity"], scenario["outcome"]) == ("warning", "failed")
+    assert "ComplianceWarning" in proc.stdout
+    proc, _ = run_features(tmp_path, "--hs-repo", str(hs), "--connector", "samplepay", "--fail-on", "warning")
     assert proc.returncode == 1
 
 
