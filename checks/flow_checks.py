@@ -104,6 +104,6 @@ def flow_findings(repo: Repository, name: str, flow: str) -> list[Finding]:
     assessment = assess_flows(repo, name)[flow]
     if assessment.status is FlowStatus.IMPLEMENTED:
         return []
-    return [Finding(f"flow-{flow}", assessment.file, assessment.evidence_line,
+    return [Finding(f"flow.{flow}", assessment.file, assessment.evidence_line,
                     f"{flow} flow is {assessment.status}: {assessment.reason}",
                     fix_hint(repo, name, spec, assessment), {"status": str(assessment.status)})]

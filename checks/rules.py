@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from . import (
+        build_rules,
+        flow_checks,
+        import_rules,
+        pitfall_rules,
+        preparation_rules,
+        registration,
+        scaffolding,
+        selection_rules,
+)
+from .rule import Rule
 
-from . import flow_checks, registration, scaffolding
-from .findings import Finding
-from .repository import Repository
-
-CheckFunction = Callable[..., list[Finding]]
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    severity: str  # "error" fails the gate; "warning" is a convention
-    guide: str  # the guide's words this rule enforces
-    check: CheckFunction
-
-    def run(self, repo: Repository, connector: str, **params: str) -> list[Finding]:
-        return self.check(repo, connector, **params)
-
-
-RULES: dict[str, Rule] = {
-    rule.id: rule
-    for rule in (
+CORE_RULES: tuple[Rule, ...] = (
         Rule("scaffolding.files", "error",
              "A connector is crates/hyperswitch_connectors/src/connectors/<name>.rs plus <name>/transformers.rs.",
              scaffolding.check_files_exist),
@@ -81,5 +70,11 @@ RULES: dict[str, Rule] = {
         Rule("flow", "error",
              "Every selected flow has a ConnectorIntegration impl that builds a real request.",
              flow_checks.flow_findings),
-    )
+)
+
+# Each area keeps its rules in its own module; this is the one place they meet.
+RULES: dict[str, Rule] = {
+    rule.id: rule
+    for rule in (*CORE_RULES, *preparation_rules.RULES, *import_rules.RULES, *selection_rules.RULES,
+                 *pitfall_rules.RULES, *build_rules.RULES)
 }

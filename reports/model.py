@@ -12,6 +12,19 @@ SCHEMA = "connector-compliance/1"
 OUTCOMES = ("passed", "failed", "skipped", "error")
 
 
+@dataclass(frozen=True)
+class Excerpt:
+    start: int  # 1-based line number of lines[0]
+    lines: list[str]
+
+
+@dataclass(frozen=True)
+class StepResult:
+    keyword: str
+    text: str
+    status: str  # passed | failed | skipped
+
+
 @dataclass
 class ScenarioResult:
     feature: str
@@ -21,11 +34,20 @@ class ScenarioResult:
     findings: list[Finding] = field(default_factory=list)
     reason: str | None = None
     severity: str = "error"  # from the scenario's @error / @warning tag
+    steps: list[StepResult] = field(default_factory=list)
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self, excerpts: dict[tuple[str, int], Excerpt] | None = None) -> dict[str, object]:
+        findings = []
+        for finding in self.findings:
+            item = finding.as_dict()
+            excerpt = (excerpts or {}).get((finding.file, finding.line))
+            if excerpt is not None:
+                item["excerpt"] = {"start": excerpt.start, "lines": excerpt.lines}
+            findings.append(item)
         data: dict[str, object] = {
             "feature": self.feature, "scenario": self.scenario, "tags": self.tags, "severity": self.severity,
-            "outcome": self.outcome, "findings": [f.as_dict() for f in self.findings],
+            "outcome": self.outcome, "findings": findings,
+            "steps": [{"keyword": s.keyword, "text": s.text, "status": s.status} for s in self.steps],
         }
         if self.reason:
             data["reason"] = self.reason
@@ -61,12 +83,15 @@ class ComplianceReport:
     commit: str | None
     connectors: dict[str, ConnectorReport] = field(default_factory=dict)
     notes: list[dict[str, str]] = field(default_factory=list)
+    rules: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> {severity, guide}
+    excerpts: dict[tuple[str, int], Excerpt] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, object]:
         return {
             "schema": SCHEMA,
             "target": {"path": self.target_path, "commit": self.commit},
             "notes": self.notes,
+            "rules": self.rules,
             "connectors": [
                 {
                     "name": c.name,
@@ -75,7 +100,7 @@ class ComplianceReport:
                     "completion": dict(zip(("implemented", "selected"), c.completion(), strict=True)),
                     "summary": c.counts(),
                     "flows": c.flow_rows(),
-                    "scenarios": [s.as_dict() for s in c.scenarios],
+                    "scenarios": [s.as_dict(self.excerpts) for s in c.scenarios],
                 }
                 for c in self.connectors.values()
             ],

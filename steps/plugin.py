@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from checks.errors import HarnessError
+from reports.excerpts import attach_excerpts
 from reports.json_report import write_json
-from reports.model import ScenarioResult
+from reports.model import ScenarioResult, StepResult
 from reports.terminal import render_terminal
 
 from .review import ScenarioReview
@@ -18,6 +19,7 @@ from .run_context import RunContext, RunOptions, batch_id, build_run_context
 RUN_KEY = pytest.StashKey[RunContext]()
 REVIEW_KEY = pytest.StashKey[ScenarioReview]()
 SCENARIO_KEY = pytest.StashKey[tuple[str, str, list[str]]]()
+STEPS_KEY = pytest.StashKey[list[tuple[str, str]]]()
 FEATURES_DIR = Path(__file__).resolve().parent.parent / "features"
 
 
@@ -90,6 +92,15 @@ def review(request: pytest.FixtureRequest, connector_batch: tuple[str, ...]) -> 
 def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: object, scenario: object) -> None:
     tags = sorted(set(getattr(feature, "tags", set())) | set(getattr(scenario, "tags", set())))
     request.node.stash[SCENARIO_KEY] = (getattr(feature, "name", ""), getattr(scenario, "name", ""), tags)
+    request.node.stash[STEPS_KEY] = [(step.keyword.strip(), step.name) for step in getattr(scenario, "steps", [])]
+
+
+def pytest_bdd_before_step(request: pytest.FixtureRequest, feature: object, scenario: object, step: object,
+                           step_func: object) -> None:
+    review = request.node.stash.get(REVIEW_KEY, None)
+    if review is not None:
+        steps = [s for _, s in request.node.stash.get(STEPS_KEY, [])]
+        review.current_step = steps.index(step.name) if step.name in steps else review.current_step
 
 
 @pytest.hookimpl(wrapper=True)
@@ -104,6 +115,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     crashed = report.failed and not review.verdict_given  # type: ignore[attr-defined]
     crash_reason = call.excinfo.exconly().splitlines()[0] if crashed and call.excinfo else None
     run = review.run
+    steps = item.stash.get(STEPS_KEY, [])
     for name, outcome in review.outcomes.items():
         if outcome.skipped is not None:
             verdict, reason = "skipped", outcome.skipped
@@ -114,13 +126,29 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         else:
             verdict, reason = "passed", None
         run.report.connectors[name].scenarios.append(ScenarioResult(
-            feature_name, scenario_name, tags, verdict, list(outcome.findings), reason, review.severity))
+            feature_name, scenario_name, tags, verdict, list(outcome.findings), reason, review.severity,
+            _step_results(steps, verdict, outcome.stopped_at)))
     return report
+
+
+def _step_results(steps: list[tuple[str, str]], verdict: str, stopped_at: int | None) -> list[StepResult]:
+    """Per connector: steps before the one that stopped it passed; that one failed (or skipped); later ones skipped."""
+    results = []
+    for index, (keyword, text) in enumerate(steps):
+        if stopped_at is None or index < stopped_at:
+            status = "passed" if verdict in ("passed", "failed", "skipped") else "skipped"
+        elif index == stopped_at:
+            status = "failed" if verdict == "failed" else "skipped"
+        else:
+            status = "skipped"
+        results.append(StepResult(keyword, text, status))
+    return results
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     run = session.config.stash.get(RUN_KEY, None)
     if run is not None:
+        attach_excerpts(run.report, run.repo.root)
         write_json(run.report, run.report_dir)
 
 

@@ -16,6 +16,7 @@ from .run_context import RunContext
 class ConnectorOutcome:
     findings: list[Finding] = field(default_factory=list)
     skipped: str | None = None
+    stopped_at: int | None = None  # index of the step where it failed or was skipped
 
 
 class ComplianceWarning(UserWarning):
@@ -27,6 +28,7 @@ class ScenarioReview:
     run: RunContext
     connectors: tuple[str, ...]
     severity: str = "error"
+    current_step: int = 0  # set by the plugin before each step runs
     outcomes: dict[str, ConnectorOutcome] = field(default_factory=dict)
     verdict_given: bool = False
 
@@ -38,6 +40,7 @@ class ScenarioReview:
 
     def skip(self, connector: str, reason: str) -> None:
         self.outcomes[connector].skipped = reason
+        self.outcomes[connector].stopped_at = self.current_step
 
     def only_where_selected(self, flow: str) -> None:
         """Flows outside a connector's selection, and the guide's [Ignore] flows, are reported, not enforced."""
@@ -52,7 +55,11 @@ class ScenarioReview:
     def require(self, rule_id: str, **params: str) -> None:
         """Run one rule for every connector still in play; fail the step when any has findings."""
         for name in self.active():
-            self.outcomes[name].findings.extend(self.run.findings(rule_id, name, **params))
+            findings = self.run.findings(rule_id, name, **params)
+            outcome = self.outcomes[name]
+            if findings and outcome.stopped_at is None:
+                outcome.stopped_at = self.current_step
+            outcome.findings.extend(findings)
         self.verdict()
 
     def verdict(self) -> None:

@@ -80,4 +80,9 @@ def build_run_context(options: RunOptions) -> RunContext:
         flows = list(assess_flows(repo, name).values())
         report.connectors[name] = ConnectorReport(name, connector_type(repo, name), selections[name], flows)
     report.notes.extend(guide_drift_notes(repo))
+    report.rules = {rule.id: {"severity": rule.severity, "guide": rule.guide}
+                    for rule in RULES.values() if rule.id != "flow"}
+    for flow in repo.flows:  # the flow rule runs once per flow, and each gets its own id in reports
+        report.rules[f"flow.{flow}"] = {"severity": RULES["flow"].severity,
+                                        "guide": f"{RULES['flow'].guide} ({flow})"}
     return RunContext(repo, names, selections, report, options.report_dir, options.no_cargo, options.fail_on)

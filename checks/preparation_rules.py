@@ -1,0 +1,7 @@
+"""Rules of the preparation area (registered in checks/rules.py)."""
+
+from __future__ import annotations
+
+from .rule import Rule
+
+RULES: list[Rule] = []

@@ -1,0 +1,3 @@
+"""pytest options and fixtures for the cargo scenarios (features/build.feature)."""
+
+from __future__ import annotations

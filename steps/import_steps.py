@@ -1,0 +1,3 @@
+"""Steps of the import feature(s)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Steps of the pitfall feature(s)."""
+
+from __future__ import annotations

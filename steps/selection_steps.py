@@ -1,0 +1,3 @@
+"""Steps of the selection feature(s)."""
+
+from __future__ import annotations
