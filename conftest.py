@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from steps.common_steps import *  # noqa: F403  (pytest-bdd finds steps through fixture scope)
+# pytest-bdd finds step definitions through fixture scope, so every step module is imported here.
+from steps.build_steps import *  # noqa: F403
+from steps.common_steps import *  # noqa: F403
 from steps.flow_steps import *  # noqa: F403
+from steps.import_steps import *  # noqa: F403
+from steps.pitfall_steps import *  # noqa: F403
+from steps.preparation_steps import *  # noqa: F403
 from steps.registration_steps import *  # noqa: F403
 from steps.scaffolding_steps import *  # noqa: F403
+from steps.selection_steps import *  # noqa: F403
 
-pytest_plugins = ["steps.plugin"]
+pytest_plugins = ["steps.plugin", "steps.build_plugin"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -25,6 +31,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "else authorize,psync,capture,cancel,refund,rsync)")
     group.addoption("--report-dir", metavar="DIR", default="compliance-report",
                     help="where compliance.json is written (default: ./compliance-report)")
+    group.addoption("--require-docs", action="store_true", default=False,
+                    help="fail the preparation scenarios when the checkout has no grace/ folder (default: skip)")
     group.addoption("--fail-on", choices=("error", "warning"), default="error",
                     help="lowest severity whose failing scenarios fail the run (default: error; @warning "
                          "scenarios are then reported but do not fail)")

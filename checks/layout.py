@@ -49,3 +49,4 @@ INTERFACES_SRC = "crates/hyperswitch_interfaces/src"
 # Where deployable configs live; the ones that carry a [connectors] table are found by reading them.
 CONFIG_DIRS = ("config", "loadtest/config")
 ADD_CONNECTOR_SCRIPT = "scripts/add_connector.sh"
+COMMON_ENUMS_SRC = "crates/common_enums/src"

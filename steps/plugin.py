@@ -33,6 +33,7 @@ def _options(config: pytest.Config) -> RunOptions:
         report_dir=Path(config.getoption("report_dir")),
         no_cargo=config.getoption("no_cargo"),
         fail_on=config.getoption("fail_on"),
+        require_docs=config.getoption("require_docs"),
     )
 
 

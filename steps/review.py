@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 import pytest
 
 from checks.findings import Finding
+from checks.layout import GRACE_DIR
+from checks.preparation import grace_folder_present
 
 from .run_context import RunContext
 
@@ -52,9 +54,19 @@ class ScenarioReview:
             elif flow not in selection.flows:
                 self.skip(name, f"{flow}: not selected by {selection.source} (status: {status})")
 
-    def require(self, rule_id: str, **params: str) -> None:
+    def only_where_grace_documents_apply(self) -> None:
+        """Upstream connectors have no GRACE documents: without a grace/ folder, skip unless --require-docs."""
+        if self.run.require_docs or grace_folder_present(self.run.repo):
+            return
+        for name in self.active():
+            self.skip(name, f"the checkout has no {GRACE_DIR}/ folder (pass --require-docs to require it)")
+        self.verdict()
+
+    def require(self, rule_id: str, with_selection: bool = False, **params: str) -> None:
         """Run one rule for every connector still in play; fail the step when any has findings."""
         for name in self.active():
+            if with_selection:
+                params["selected"] = ",".join(self.run.selections[name].flows)
             findings = self.run.findings(rule_id, name, **params)
             outcome = self.outcomes[name]
             if findings and outcome.stopped_at is None:

@@ -30,6 +30,7 @@ class RunOptions:
     report_dir: Path
     no_cargo: bool
     fail_on: str = "error"
+    require_docs: bool = False
 
 
 @dataclass
@@ -41,6 +42,7 @@ class RunContext:
     report_dir: Path
     no_cargo: bool
     fail_on: str
+    require_docs: bool
     _findings: dict[tuple[str, str, tuple[tuple[str, str], ...]], list[Finding]] = field(default_factory=dict)
 
     def findings(self, rule_id: str, connector: str, **params: str) -> list[Finding]:
@@ -85,4 +87,5 @@ def build_run_context(options: RunOptions) -> RunContext:
     for flow in repo.flows:  # the flow rule runs once per flow, and each gets its own id in reports
         report.rules[f"flow.{flow}"] = {"severity": RULES["flow"].severity,
                                         "guide": f"{RULES['flow'].guide} ({flow})"}
-    return RunContext(repo, names, selections, report, options.report_dir, options.no_cargo, options.fail_on)
+    return RunContext(repo, names, selections, report, options.report_dir, options.no_cargo, options.fail_on,
+                      options.require_docs)

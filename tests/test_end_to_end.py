@@ -76,8 +76,10 @@ def test_broken_copy_fails_with_file_and_line(tmp_path: Path) -> None:
     assert finding["file"] == "crates/hyperswitch_connectors/src/connectors/samplepay.rs"
     assert finding["line"] == header
     assert "build_request" in finding["hint"]
-    others = [s for s in connector["scenarios"] if "flow-capture" not in s["tags"]]
-    assert {s["outcome"] for s in others} == {"passed"}
+    # The plan ticks "Implement Capture flow", so that claim fails too; nothing else does.
+    failed = sorted(s["scenario"] for s in connector["scenarios"] if s["outcome"] == "failed")
+    assert failed == ["Capture flow is implemented when selected",
+                      "Every step ticked done is backed by an implemented flow"]
     assert f"samplepay.rs:{header}" in proc.stdout
 
 
@@ -134,6 +136,23 @@ def test_warning_scenarios_fail_only_with_fail_on_warning(tmp_path: Path) -> Non
     assert "ComplianceWarning" in proc.stdout
     proc, _ = run_features(tmp_path, "--hs-repo", str(hs), "--connector", "samplepay", "--fail-on", "warning")
     assert proc.returncode == 1
+
+
+def test_preparation_skipped_without_grace_folder_unless_required(tmp_path: Path) -> None:
+    hs = copy_sample(tmp_path)
+    shutil.rmtree(hs / "grace")
+    proc, report = run_features(tmp_path, "--hs-repo", str(hs), "--connector", "samplepay", "-m", "preparation")
+    assert proc.returncode == 0, proc.stdout
+    assert report is not None
+    scenarios = [s for s in report["connectors"][0]["scenarios"] if "preparation" in s["tags"]]
+    assert {s["outcome"] for s in scenarios} == {"skipped"}
+    assert all("--require-docs" in s["reason"] for s in scenarios)
+    proc, report = run_features(tmp_path, "--hs-repo", str(hs), "--connector", "samplepay", "-m", "preparation",
+                                "--require-docs")
+    assert proc.returncode == 1
+    assert report is not None
+    failed = [s["scenario"] for s in report["connectors"][0]["scenarios"] if s["outcome"] == "failed"]
+    assert failed == ["The tech spec exists", "The implementation plan exists"]
 
 
 @pytest.mark.parametrize(
