@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import layout
 from .default_impls import macros_for_triple
 from .findings import Finding
-from .flow_catalog import FlowSpec
+from .flow_catalog import DEFAULT_SELECTION, FlowSpec
 from .flows import FlowAssessment, FlowStatus, classify_impl, pick_impl
 from .impls import IntegrationImpl, integration_impls, struct_line
 from .repository import Repository
@@ -99,11 +99,40 @@ def fix_hint(repo: Repository, name: str, spec: FlowSpec, assessment: FlowAssess
     return f"override get_url, get_headers, get_request_body, {build}, handle_response and get_error_response"
 
 
+def model_implementations(repo: Repository, flow: str, exclude: str, wanted: int = 2) -> list[tuple[str, int, str]]:
+    """Connectors of the same tree that implement `flow` and all six core flows: (name, line, file).
+
+    The guide asks to "review existing connector implementations"; the smallest complete ones read best, so
+    candidates are tried from the smallest main file up and the search stops early (few files parsed).
+    """
+    def compute() -> list[tuple[str, int, str]]:
+        sized = []
+        for candidate in repo.modules:
+            path = repo.root / layout.connector_main_file(candidate)
+            if path.is_file():
+                sized.append((path.stat().st_size, candidate))
+        found = []
+        for _, candidate in sorted(sized):
+            flows = assess_flows(repo, candidate)
+            if flows[flow].status is FlowStatus.IMPLEMENTED and all(
+                    flows[f].status is FlowStatus.IMPLEMENTED for f in DEFAULT_SELECTION):
+                found.append((candidate, flows[flow].line, flows[flow].file))
+                if len(found) > wanted:
+                    break
+        return found
+
+    return [m for m in repo.memo(("models", flow), compute) if m[0] != exclude][:wanted]
+
+
 def flow_findings(repo: Repository, name: str, flow: str) -> list[Finding]:
     spec = repo.flows[flow]
     assessment = assess_flows(repo, name)[flow]
     if assessment.status is FlowStatus.IMPLEMENTED:
         return []
+    hint = fix_hint(repo, name, spec, assessment)
+    models = model_implementations(repo, flow, exclude=name)
+    if models:
+        hint += "; for a complete example read " + " or ".join(f"{m} ({file}:{line})" for m, line, file in models)
     return [Finding(f"flow.{flow}", assessment.file, assessment.evidence_line,
-                    f"{flow} flow is {assessment.status}: {assessment.reason}",
-                    fix_hint(repo, name, spec, assessment), {"status": str(assessment.status)})]
+                    f"{flow} flow is {assessment.status}: {assessment.reason}", hint,
+                    {"status": str(assessment.status), "models": [m for m, _, _ in models]})]

@@ -12,6 +12,7 @@ from checks.guide_drift import guide_drift_notes
 from checks.repository import Repository
 from checks.rules import RULES
 from checks.selection import Selection, parse_flow_list, select_flows
+from checks.selection_checks import preprocessing_drift_note
 from reports.model import ComplianceReport, ConnectorReport
 
 SAMPLE_REPO = Path(__file__).resolve().parent.parent / "examples" / "sample-hyperswitch"
@@ -82,6 +83,7 @@ def build_run_context(options: RunOptions) -> RunContext:
         flows = list(assess_flows(repo, name).values())
         report.connectors[name] = ConnectorReport(name, connector_type(repo, name), selections[name], flows)
     report.notes.extend(guide_drift_notes(repo))
+    report.notes.extend(preprocessing_drift_note(repo, [n for n in names if "preprocessing" in selections[n].flows]))
     report.rules = {rule.id: {"severity": rule.severity, "guide": rule.guide}
                     for rule in RULES.values() if rule.id != "flow"}
     for flow in repo.flows:  # the flow rule runs once per flow, and each gets its own id in reports

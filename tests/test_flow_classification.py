@@ -138,3 +138,19 @@ def test_flow_triples_come_from_the_target(tmp_path: Path) -> None:
     assert repo.flows["access_token"].marker.file == "crates/hyperswitch_interfaces/src/api.rs"
     # The mini tree declares no PaymentsCompleteAuthorize trait: the flow resolves to no triple.
     assert repo.flows["complete_authorize"].triple is None
+
+
+def test_failing_flow_hint_names_a_complete_model_connector(tmp_path: Path) -> None:
+    from .sample_copy import copy_sample, line_containing
+
+    root = copy_sample(tmp_path / "hs")
+    main = root / "crates/hyperswitch_connectors/src/connectors/samplepay.rs"
+    text = main.read_text()
+    header = "impl ConnectorIntegration<Capture, PaymentsCaptureData, PaymentsResponseData> for Samplepay"
+    start = text.index(header)
+    main.write_text(text[:start] + header + " {}" + text[text.index("\n}\n", start) + 2:])
+    [finding] = flow_findings(Repository(root), "samplepay", "capture")
+    acme = "crates/hyperswitch_connectors/src/connectors/acme_pay.rs"
+    line = line_containing(root, acme, "ConnectorIntegration<Capture, PaymentsCaptureData")
+    assert f"acme_pay ({acme}:{line})" in finding.hint
+    assert finding.extra["models"] == ["acme_pay"]
