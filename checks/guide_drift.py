@@ -9,6 +9,7 @@ import re
 import shlex
 
 from . import layout
+from .guide_text import GUIDE_ERROR_RESPONSE_FIELDS, GUIDE_EXT_TRAITS, GUIDE_MASKING_CRATE
 from .repository import Repository
 from .rust import line_of
 from .rust_locate import find_struct
@@ -125,5 +126,56 @@ def _edits(script_text: str, rel: str) -> bool:
     return any(rel in line and re.match(r"^\s*(sed|awk)\b", line) for line in script_text.splitlines())
 
 
+def _declared_names(repo: Repository, rel: str, kinds: tuple[str, ...]) -> list[str]:
+    rust_file = repo.rust(rel)
+    names = []
+    for kind in kinds:
+        for item in rust_file.root.find_all(kind=kind) if rust_file is not None else []:
+            if item.field("name") is not None:
+                names.append(item.field("name").text())
+    return names
+
+
+def error_response_note(repo: Repository) -> list[dict[str, str]]:
+    rust_file = repo.rust(layout.ROUTER_DATA_RS)
+    struct = find_struct(rust_file, "ErrorResponse") if rust_file is not None else None
+    body = struct.field("body") if struct is not None else None
+    if body is None:
+        return []
+    fields = [c.field("name").text() for c in body.children()
+              if c.kind() == "field_declaration" and c.field("name") is not None]
+    extra = [f for f in fields if f not in GUIDE_ERROR_RESPONSE_FIELDS]
+    if not extra:
+        return []
+    return [_note("pitfall 9: ErrorResponse fields",
+                  f"ErrorResponse has these {len(GUIDE_ERROR_RESPONSE_FIELDS)} fields",
+                  f"`pub struct ErrorResponse` ({layout.ROUTER_DATA_RS}:{line_of(struct)}) has {len(fields)}: "
+                  f"it adds {', '.join(extra)}; list them all or end the literal with ..Default::default()")]
+
+
+def ext_traits_note(repo: Repository) -> list[dict[str, str]]:
+    module, name = GUIDE_EXT_TRAITS
+    declared = _declared_names(repo, layout.CONNECTORS_UTILS_RS, ("trait_item", "struct_item", "type_item"))
+    if not repo.exists(layout.CONNECTORS_UTILS_RS) or name in declared:
+        return []
+    traits = _declared_names(repo, layout.EXT_TRAITS_RS, ("trait_item",))
+    return [_note("pitfall 2: ExtTraits", f"use `{module}::{name}` for extended trait functionality",
+                  f"{module}::{name} does not exist ({layout.CONNECTORS_UTILS_RS} declares no {name}); the "
+                  f"extension traits are in common_utils::ext_traits: {', '.join(traits) or 'see that module'}")]
+
+
+def masking_crate_note(repo: Repository) -> list[dict[str, str]]:
+    """The guide imports `masking::`; read which masking crate the connectors crate really depends on."""
+    manifest = repo.toml("crates/hyperswitch_connectors/Cargo.toml")
+    deps = (manifest.data or {}).get("dependencies", {}) if manifest is not None else {}
+    masking = [d for d in deps if "masking" in d and d != GUIDE_MASKING_CRATE]
+    if GUIDE_MASKING_CRATE in deps or not masking:
+        return []
+    return [_note("imports: masking", f"`use {GUIDE_MASKING_CRATE}::{{ExposeInterface, PeekInterface, Secret}};`",
+                  f"crates/hyperswitch_connectors/Cargo.toml depends on {masking[0]}, not {GUIDE_MASKING_CRATE}: "
+                  f"`use {masking[0]}::{{...}}`")]
+
+
 def guide_drift_notes(repo: Repository) -> list[dict[str, str]]:
-    return [*connectors_struct_note(repo), *add_connector_script_notes(repo)]
+    return [*connectors_struct_note(repo), *error_response_note(repo), *ext_traits_note(repo),
+            *masking_crate_note(repo), *add_connector_script_notes(repo)]

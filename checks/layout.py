@@ -50,3 +50,6 @@ INTERFACES_SRC = "crates/hyperswitch_interfaces/src"
 CONFIG_DIRS = ("config", "loadtest/config")
 ADD_CONNECTOR_SCRIPT = "scripts/add_connector.sh"
 COMMON_ENUMS_SRC = "crates/common_enums/src"
+ROUTER_DATA_RS = "crates/hyperswitch_domain_models/src/router_data.rs"
+CONNECTORS_UTILS_RS = "crates/hyperswitch_connectors/src/utils.rs"
+EXT_TRAITS_RS = "crates/common_utils/src/ext_traits.rs"
