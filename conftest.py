@@ -31,6 +31,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "else authorize,psync,capture,cancel,refund,rsync)")
     group.addoption("--report-dir", metavar="DIR", default="compliance-report",
                     help="where compliance.json is written (default: ./compliance-report)")
+    group.addoption("--waivers", metavar="PATH", default=None,
+                    help="waiver file (default: .connector-compliance.toml in the target, if present)")
+    group.addoption("--changed-since", metavar="REF", default=None,
+                    help="check only the connectors that `git diff REF...HEAD` in the target touches")
     group.addoption("--require-docs", action="store_true", default=False,
                     help="fail the preparation scenarios when the checkout has no grace/ folder (default: skip)")
     group.addoption("--fail-on", choices=("error", "warning"), default="error",

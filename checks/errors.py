@@ -16,5 +16,17 @@ class TargetError(HarnessError):
     """The target checkout is missing, is not Hyperswitch, or lacks a file the harness must read."""
 
 
+class InfraError(HarnessError):
+    """The machine could not run a tool the check needs (cargo missing, offline, timed out): not a verdict."""
+
+    exit_code = EXIT_INFRA
+
+
+class NothingToCheck(HarnessError):
+    """`--changed-since` found no connector to check: a clear message and success."""
+
+    exit_code = 0
+
+
 class UsageError(HarnessError):
     """An option value is invalid (unknown connector, malformed name, unknown flow)."""

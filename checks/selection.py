@@ -58,9 +58,13 @@ def plan_steps(text: str) -> list[PlanStep]:
     return steps
 
 
-def select_flows(repo: Repository, name: str, cli_flows: tuple[str, ...] | None) -> Selection:
+def select_flows(repo: Repository, name: str, cli_flows: tuple[str, ...] | None,
+                 configured: dict[str, tuple[str, ...]] | None = None, configured_source: str = "") -> Selection:
+    """--flows, else the waiver file's [connectors.NAME] flows, else the GRACE plan, else the six core flows."""
     if cli_flows:
         return Selection(cli_flows, "--flows")
+    if configured and name in configured:
+        return Selection(configured[name], configured_source)
     plan = repo.first_existing(layout.plan_candidates(name))
     if plan is not None:
         text = (repo.root / plan).read_text(encoding="utf-8", errors="replace")

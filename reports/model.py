@@ -9,7 +9,7 @@ from checks.flows import FlowAssessment
 from checks.selection import Selection
 
 SCHEMA = "connector-compliance/1"
-OUTCOMES = ("passed", "failed", "skipped", "error")
+OUTCOMES = ("passed", "failed", "waived", "skipped", "error")
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,8 @@ class ComplianceReport:
     connectors: dict[str, ConnectorReport] = field(default_factory=dict)
     notes: list[dict[str, str]] = field(default_factory=list)
     rules: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> {severity, guide}
+    waivers: list[dict[str, object]] = field(default_factory=list)  # each waiver with its status
+    harness_errors: list[str] = field(default_factory=list)  # pytest items that failed before any rule ran
     excerpts: dict[tuple[str, int], Excerpt] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, object]:
@@ -92,6 +94,8 @@ class ComplianceReport:
             "target": {"path": self.target_path, "commit": self.commit},
             "notes": self.notes,
             "rules": self.rules,
+            "waivers": self.waivers,
+            "harness_errors": self.harness_errors,
             "connectors": [
                 {
                     "name": c.name,

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from checks.errors import HarnessError
+from checks.errors import HarnessError, InfraError
 from reports.excerpts import attach_excerpts
+from reports.gate import gate_exit_code
 from reports.json_report import write_json
 from reports.model import ScenarioResult, StepResult
 from reports.terminal import render_terminal
@@ -34,6 +35,8 @@ def _options(config: pytest.Config) -> RunOptions:
         no_cargo=config.getoption("no_cargo"),
         fail_on=config.getoption("fail_on"),
         require_docs=config.getoption("require_docs"),
+        waivers=Path(config.getoption("waivers")) if config.getoption("waivers") else None,
+        changed_since=config.getoption("changed_since"),
     )
 
 
@@ -85,7 +88,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 def review(request: pytest.FixtureRequest, connector_batch: tuple[str, ...]) -> ScenarioReview:
     scenario = request.node.stash.get(SCENARIO_KEY, None)
     severity = "warning" if scenario is not None and "warning" in scenario[2] else "error"
-    current = ScenarioReview(get_run(request.config), connector_batch, severity)
+    current = ScenarioReview(get_run(request.config), connector_batch, severity,
+                             scenario[1] if scenario else "", scenario[2] if scenario else [])
     request.node.stash[REVIEW_KEY] = current
     return current
 
@@ -110,20 +114,26 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     review = item.stash.get(REVIEW_KEY, None)
     scenario = item.stash.get(SCENARIO_KEY, None)
     done = call.when == "call" or (call.when == "setup" and report.outcome != "passed")  # type: ignore[attr-defined]
+    if review is None and report.failed and RUN_KEY in item.config.stash:  # type: ignore[attr-defined]
+        # Failed before any rule ran (a fixture or step-lookup error): the gate must not read it as a pass.
+        item.config.stash[RUN_KEY].report.harness_errors.append(f"{item.nodeid} ({call.when})")
     if review is None or scenario is None or not done:
         return report
     feature_name, scenario_name, tags = scenario
     crashed = report.failed and not review.verdict_given  # type: ignore[attr-defined]
+    infra = bool(crashed and call.excinfo is not None and call.excinfo.errisinstance(InfraError))
     crash_reason = call.excinfo.exconly().splitlines()[0] if crashed and call.excinfo else None
     run = review.run
     steps = item.stash.get(STEPS_KEY, [])
     for name, outcome in review.outcomes.items():
         if outcome.skipped is not None:
             verdict, reason = "skipped", outcome.skipped
+        elif outcome.findings and outcome.waived is not None:
+            verdict, reason = "waived", outcome.waived
         elif outcome.findings:
             verdict, reason = "failed", None
         elif crashed:
-            verdict, reason = "error", crash_reason
+            verdict, reason = "error", ("infrastructure: " if infra else "harness: ") + (crash_reason or "")
         else:
             verdict, reason = "passed", None
         run.report.connectors[name].scenarios.append(ScenarioResult(
@@ -139,18 +149,22 @@ def _step_results(steps: list[tuple[str, str]], verdict: str, stopped_at: int | 
         if stopped_at is None or index < stopped_at:
             status = "passed" if verdict in ("passed", "failed", "skipped") else "skipped"
         elif index == stopped_at:
-            status = "failed" if verdict == "failed" else "skipped"
+            status = "failed" if verdict in ("failed", "waived", "error") else "skipped"
         else:
             status = "skipped"
         results.append(StepResult(keyword, text, status))
     return results
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session: pytest.Session) -> None:
     run = session.config.stash.get(RUN_KEY, None)
-    if run is not None:
-        attach_excerpts(run.report, run.repo.root)
-        write_json(run.report, run.report_dir)
+    if run is None:
+        return
+    run.report.waivers = [w.as_dict(run.today) for w in run.waivers.waivers]
+    attach_excerpts(run.report, run.repo.root)
+    write_json(run.report, run.report_dir)
+    session.exitstatus = gate_exit_code(run.report, run.fail_on, int(session.exitstatus))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

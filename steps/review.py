@@ -18,6 +18,7 @@ from .run_context import RunContext
 class ConnectorOutcome:
     findings: list[Finding] = field(default_factory=list)
     skipped: str | None = None
+    waived: str | None = None  # the justification of the waiver that accepted this failure
     stopped_at: int | None = None  # index of the step where it failed or was skipped
 
 
@@ -30,6 +31,8 @@ class ScenarioReview:
     run: RunContext
     connectors: tuple[str, ...]
     severity: str = "error"
+    scenario: str = ""
+    tags: list[str] = field(default_factory=list)
     current_step: int = 0  # set by the plugin before each step runs
     outcomes: dict[str, ConnectorOutcome] = field(default_factory=dict)
     verdict_given: bool = False
@@ -75,7 +78,12 @@ class ScenarioReview:
         self.verdict()
 
     def verdict(self) -> None:
-        failing = {n: o.findings for n, o in self.outcomes.items() if o.skipped is None and o.findings}
+        for name, outcome in self.outcomes.items():
+            if outcome.skipped is None and outcome.findings and outcome.waived is None:
+                waiver = self.run.waivers.find(name, self.scenario, self.tags, self.run.today)
+                outcome.waived = waiver.justification if waiver is not None else None
+        failing = {n: o.findings for n, o in self.outcomes.items()
+                   if o.skipped is None and o.findings and o.waived is None}
         if failing:
             self.verdict_given = True
             lines = [f"{len(failing)} of {len(self.connectors)} connector(s) fail:"]
@@ -92,3 +100,8 @@ class ScenarioReview:
             self.verdict_given = True
             reasons = sorted({o.skipped or "" for o in self.outcomes.values()})
             pytest.skip("; ".join(reasons))
+        waived = {n: o.waived for n, o in self.outcomes.items() if o.waived is not None}
+        if waived and not any(o.findings and o.waived is None for o in self.outcomes.values()):
+            self.verdict_given = True
+            # A waived failure is not a pass: pytest shows it as xfail ("x"), the report as "waived".
+            pytest.xfail("waived: " + "; ".join(f"[{n}] {j}" for n, j in waived.items()))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checks.errors import UsageError
+from checks.changes import changed_connectors
+from checks.errors import NothingToCheck, UsageError
 from checks.findings import Finding
 from checks.flow_checks import assess_flows, connector_type
 from checks.guide_drift import guide_drift_notes
@@ -13,6 +15,7 @@ from checks.repository import Repository
 from checks.rules import RULES
 from checks.selection import Selection, parse_flow_list, select_flows
 from checks.selection_checks import preprocessing_drift_note
+from checks.waivers import DEFAULT_WAIVER_FILE, WaiverFile, load_waivers
 from reports.model import ComplianceReport, ConnectorReport
 
 SAMPLE_REPO = Path(__file__).resolve().parent.parent / "examples" / "sample-hyperswitch"
@@ -32,6 +35,8 @@ class RunOptions:
     no_cargo: bool
     fail_on: str = "error"
     require_docs: bool = False
+    waivers: Path | None = None
+    changed_since: str | None = None
 
 
 @dataclass
@@ -44,6 +49,8 @@ class RunContext:
     no_cargo: bool
     fail_on: str
     require_docs: bool
+    waivers: WaiverFile
+    today: dt.date
     _findings: dict[tuple[str, str, tuple[tuple[str, str], ...]], list[Finding]] = field(default_factory=dict)
 
     def findings(self, rule_id: str, connector: str, **params: str) -> list[Finding]:
@@ -66,7 +73,12 @@ def batch_id(batch: tuple[str, ...]) -> str:
 def build_run_context(options: RunOptions) -> RunContext:
     """Validate the options against the target; raises HarnessError with a one-line message."""
     repo = Repository(options.hs_repo or SAMPLE_REPO)
-    if options.all_connectors:
+    if options.changed_since:
+        changed = changed_connectors(repo, options.changed_since)
+        names = tuple(dict.fromkeys([*options.connectors, *changed]))
+        if not names:
+            raise NothingToCheck(f"no connector touched since {options.changed_since}: nothing to check")
+    elif options.all_connectors:
         names = tuple(sorted(repo.modules))
     elif options.connectors:
         names = tuple(dict.fromkeys(options.connectors))
@@ -76,8 +88,10 @@ def build_run_context(options: RunOptions) -> RunContext:
         raise UsageError("name the connector(s) to check with --connector NAME (or use --all-connectors)")
     for name in names:
         repo.connector(name)
+    waiver_path = options.waivers or repo.root / DEFAULT_WAIVER_FILE
+    waivers = load_waivers(waiver_path, required=options.waivers is not None)
     cli_flows = parse_flow_list(options.flows) if options.flows is not None else None
-    selections = {name: select_flows(repo, name, cli_flows) for name in names}
+    selections = {name: select_flows(repo, name, cli_flows, waivers.flows, waivers.path or "") for name in names}
     report = ComplianceReport(str(repo.root), repo.commit)
     for name in names:
         flows = list(assess_flows(repo, name).values())
@@ -90,4 +104,4 @@ def build_run_context(options: RunOptions) -> RunContext:
         report.rules[f"flow.{flow}"] = {"severity": RULES["flow"].severity,
                                         "guide": f"{RULES['flow'].guide} ({flow})"}
     return RunContext(repo, names, selections, report, options.report_dir, options.no_cargo, options.fail_on,
-                      options.require_docs)
+                      options.require_docs, waivers, dt.date.today())

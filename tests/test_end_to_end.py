@@ -155,6 +155,60 @@ def test_preparation_skipped_without_grace_folder_unless_required(tmp_path: Path
     assert failed == ["The tech spec exists", "The implementation plan exists"]
 
 
+def test_waived_failure_is_waived_not_passed(tmp_path: Path) -> None:
+    hs = copy_sample(tmp_path)
+    (hs / ".connector-compliance.toml").write_text(
+        '[[waiver]]\nconnector = "acme_pay"\ntag = "flow-access_token"\n'
+        'justification = "AcmePay issues no tokens; HS-1"\nexpires = 2999-01-01\n'
+        '[[waiver]]\nconnector = "samplepay"\nscenario = "Capture flow is implemented when selected"\n'
+        'justification = "unused on purpose"\n')
+    proc, report = run_features(tmp_path, "--hs-repo", str(hs), "--connector", "acme_pay", "--connector",
+                                "samplepay", "--flows", "access_token,capture", "-m", "flows")
+    assert proc.returncode == 0, proc.stdout
+    assert report is not None
+    acme = next(c for c in report["connectors"] if c["name"] == "acme_pay")
+    [waived] = [s for s in acme["scenarios"] if "flow-access_token" in s["tags"]]
+    assert (waived["outcome"], waived["reason"]) == ("waived", "AcmePay issues no tokens; HS-1")
+    assert [w["status"] for w in report["waivers"]] == ["applied", "unused"]
+
+
+def test_expired_waiver_fails_the_run(tmp_path: Path) -> None:
+    hs = copy_sample(tmp_path)
+    (hs / ".connector-compliance.toml").write_text(
+        '[[waiver]]\nconnector = "acme_pay"\ntag = "flow-access_token"\njustification = "old"\n'
+        'expires = 2001-01-01\n')
+    proc, report = run_features(tmp_path, "--hs-repo", str(hs), "--connector", "acme_pay", "--flows", "authorize")
+    assert report is not None and report["waivers"][0]["status"] == "expired"
+    assert proc.returncode == 1
+
+
+def test_waiver_file_names_selected_flows(tmp_path: Path) -> None:
+    hs = copy_sample(tmp_path)
+    shutil.rmtree(hs / "grace")
+    (hs / ".connector-compliance.toml").write_text('[connectors.acme_pay]\nflows = ["authorize", "refund"]\n')
+    _, report = run_features(tmp_path, "--hs-repo", str(hs), "--connector", "acme_pay")
+    assert report is not None
+    assert report["connectors"][0]["selection"] == {"flows": ["authorize", "refund"],
+                                                    "source": str(hs / ".connector-compliance.toml")}
+
+
+def test_waiver_without_justification_exits_2(tmp_path: Path) -> None:
+    hs = copy_sample(tmp_path)
+    (hs / ".connector-compliance.toml").write_text('[[waiver]]\nconnector = "acme_pay"\ntag = "flow-cancel"\n')
+    proc, report = run_features(tmp_path, "--hs-repo", str(hs), "--connector", "acme_pay")
+    assert proc.returncode == 2 and "no justification" in proc.stderr and report is None
+
+
+def test_changed_since_with_no_connector_touched_exits_0(tmp_path: Path) -> None:
+    hs = copy_sample(tmp_path)
+    for args in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+        subprocess.run(["git", "-C", str(hs), *args], check=True)
+    proc, report = run_features(tmp_path, "--hs-repo", str(hs), "--changed-since", "HEAD")
+    assert proc.returncode == 0
+    assert "no connector touched since HEAD" in proc.stderr
+    assert report is None
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
