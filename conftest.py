@@ -35,6 +35,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="waiver file (default: .connector-compliance.toml in the target, if present)")
     group.addoption("--changed-since", metavar="REF", default=None,
                     help="check only the connectors that `git diff REF...HEAD` in the target touches")
+    group.addoption("--annotation-prefix", metavar="DIR/", default="",
+                    help="prefix for paths in GitHub annotations, when the target is checked out in a subdirectory "
+                         "of the workspace (e.g. hyperswitch/)")
     group.addoption("--require-docs", action="store_true", default=False,
                     help="fail the preparation scenarios when the checkout has no grace/ folder (default: skip)")
     group.addoption("--fail-on", choices=("error", "warning"), default="error",

@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Speed targets for the harness, measured here rather than in timed tests (which would be flaky on CI).
+
+    python3 scripts/benchmark.py                       # the bundled sample
+    python3 scripts/benchmark.py --hs-repo ~/hyperswitch --connector helcim
+
+Each case runs `pytest features/` as a user would (static scenarios only: --no-cargo) and compares the wall time
+with its target. Exit status 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HARNESS = Path(__file__).resolve().parent.parent
+# (name, extra pytest args, target seconds). "Instant" for one connector; a whole real tree in a few seconds.
+SAMPLE_CASES = [("sample, one connector", [], 3.0), ("sample, both connectors", ["--all-connectors"], 3.0)]
+
+
+def run(args: list[str]) -> tuple[float, int]:
+    with tempfile.TemporaryDirectory() as report_dir:
+        started = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "pytest", "features/", "-q", "-p", "no:warnings", "--no-cargo",
+                               "--report-dir", report_dir, *args], cwd=HARNESS, capture_output=True, check=False)
+        return time.perf_counter() - started, proc.returncode
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--hs-repo", help="a real Hyperswitch checkout to time as well")
+    parser.add_argument("--connector", default="helcim", help="connector for the single-connector case")
+    options = parser.parse_args()
+    cases = list(SAMPLE_CASES)
+    if options.hs_repo:
+        cases += [
+            (f"real tree, {options.connector}", ["--hs-repo", options.hs_repo, "--connector", options.connector], 3.0),
+            ("real tree, every connector", ["--hs-repo", options.hs_repo, "--all-connectors"], 15.0),
+        ]
+    missed = 0
+    for name, args, target in cases:
+        seconds, code = run(args)
+        verdict = "ok" if seconds <= target else "SLOW"
+        missed += verdict != "ok"
+        print(f"{verdict:4} {name:32} {seconds:6.2f} s (target {target:.0f} s, exit {code})")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
