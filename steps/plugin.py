@@ -97,6 +97,9 @@ def review(request: pytest.FixtureRequest, connector_batch: tuple[str, ...]) -> 
 def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: object, scenario: object) -> None:
     tags = sorted(set(getattr(feature, "tags", set())) | set(getattr(scenario, "tags", set())))
     request.node.stash[SCENARIO_KEY] = (getattr(feature, "name", ""), getattr(scenario, "name", ""), tags)
+    # --junitxml shows these per test case, so a CI UI can show the Gherkin names, not only the test ids.
+    request.node.user_properties.extend([("feature", getattr(feature, "name", "")),
+                                         ("scenario", getattr(scenario, "name", "")), ("tags", " ".join(tags))])
     request.node.stash[STEPS_KEY] = [(step.keyword.strip(), step.name) for step in getattr(scenario, "steps", [])]
 
 

@@ -52,6 +52,19 @@ def test_sample_passes_every_scenario_and_implements_all_nine_flows(tmp_path: Pa
     assert set(outcomes.values()) == {"passed"}
 
 
+def test_junit_carries_gherkin_names(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    junit = tmp_path / "junit.xml"
+    proc, _ = run_features(tmp_path, "--junitxml", str(junit), "-m", "flow-authorize")
+    assert proc.returncode == 0
+    [case] = ET.parse(junit).getroot().iter("testcase")
+    properties = {p.get("name"): p.get("value") for p in case.iter("property")}
+    assert properties["scenario"] == "Authorize flow is implemented when selected"
+    assert properties["feature"] == "Flow implementation"
+    assert "flow-authorize" in properties["tags"].split()
+
+
 def test_broken_copy_fails_with_file_and_line(tmp_path: Path) -> None:
     hs = copy_sample(tmp_path)
     main = hs / "crates/hyperswitch_connectors/src/connectors/samplepay.rs"
