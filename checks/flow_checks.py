@@ -71,9 +71,22 @@ def assess_flow(repo: Repository, name: str, spec: FlowSpec) -> FlowAssessment:
                                   macro.listed[camel], f"listed in {macro.name}! (an empty default impl)", ignored,
                                   macro.listed[camel], "macro")
     file, line = _anchor(repo, name)
-    return FlowAssessment(spec.name, FlowStatus.MISSING, file, line,
-                          f"no impl of ConnectorIntegration<{', '.join(spec.triple)}> and no default macro entry",
-                          ignored, line, "missing")
+    reason = f"no impl of ConnectorIntegration<{', '.join(spec.triple)}> and no default macro entry"
+    generator = _local_impl_macro(repo, name)
+    if generator is not None:
+        reason += (f"; {generator[0]}:{generator[1]} defines macro {generator[2]}! that generates ConnectorIntegration "
+                   "impls, which the harness does not expand: check that flow by hand")
+    return FlowAssessment(spec.name, FlowStatus.MISSING, file, line, reason, ignored, line, "missing")
+
+
+def _local_impl_macro(repo: Repository, name: str) -> tuple[str, int, str] | None:
+    """A `macro_rules!` in the connector's own files whose body writes ConnectorIntegration impls (chargebee)."""
+    for rel in repo.connector_files(name):
+        rust_file = repo.rust(rel)
+        for macro in rust_file.root.find_all(kind="macro_definition") if rust_file is not None else []:
+            if macro.find(regex="^ConnectorIntegration$") is not None and macro.field("name") is not None:
+                return rel, macro.range().start.line + 1, macro.field("name").text()
+    return None
 
 
 def assess_flows(repo: Repository, name: str) -> dict[str, FlowAssessment]:
