@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Generator
 from pathlib import Path
 
 import pytest
 
 from checks.errors import HarnessError, InfraError
+from reports.annotations import github_annotations
 from reports.excerpts import attach_excerpts
 from reports.gate import gate_exit_code
 from reports.json_report import write_json
 from reports.model import ScenarioResult, StepResult
 from reports.terminal import render_terminal
+from reports.write_all import write_reports
 
 from .review import ScenarioReview
 from .run_context import RunContext, RunOptions, batch_id, build_run_context
@@ -136,7 +139,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         elif outcome.findings:
             verdict, reason = "failed", None
         elif crashed:
-            verdict, reason = "error", ("infrastructure: " if infra else "harness: ") + (crash_reason or "")
+            detail = str(call.excinfo.value) if infra and call.excinfo is not None else (crash_reason or "")
+            verdict, reason = "error", ("infrastructure: " if infra else "harness: ") + detail
         else:
             verdict, reason = "passed", None
         run.report.connectors[name].scenarios.append(ScenarioResult(
@@ -167,6 +171,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     run.report.waivers = [w.as_dict(run.today) for w in run.waivers.waivers]
     attach_excerpts(run.report, run.repo.root)
     write_json(run.report, run.report_dir)
+    write_reports(run.report, run.report_dir, os.environ)  # compliance.html, summary.md, compliance.sarif
     session.exitstatus = gate_exit_code(run.report, run.fail_on, int(session.exitstatus))
 
 
@@ -176,4 +181,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         return
     terminalreporter.section("connector compliance")
     terminalreporter.write(render_terminal(run.report))
-    terminalreporter.write_line(f"report: {run.report_dir.resolve() / 'compliance.json'}")
+    report_dir = run.report_dir.resolve()
+    terminalreporter.write_line(f"report: {report_dir / 'compliance.html'}")
+    terminalreporter.write_line(f"        {report_dir / 'compliance.json'}, summary.md, compliance.sarif")
+    prefix = terminalreporter.config.getoption("annotation_prefix")
+    for line in github_annotations(run.report, os.environ, prefix):  # [] unless GITHUB_ACTIONS=true
+        terminalreporter.write_line(line)

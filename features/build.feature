@@ -1,0 +1,40 @@
+@cargo
+Feature: Build with cargo
+  The design card's build checks, run as Hyperswitch runs them: cargo check of the connector's crate with the
+  features it needs (-p hyperswitch_connectors --features v1), cargo check of the crates that hold the
+  registration points, clippy with -D warnings as PR CI does, the connector's unit tests, and the router's
+  sandbox tests when credentials are given. Every compiler error is a finding at its file, line and column with
+  the rustc code; errors the guide warns about ("Common Issues to Avoid") name the pitfall. A machine that
+  cannot build (cargo missing, a pinned toolchain absent, dependencies that cannot be fetched, a timeout) ends
+  the scenario as an error, never as a verdict. --no-cargo skips these scenarios.
+
+  Background:
+    Given the connector under review
+    And cargo may run
+
+  @build-check @error
+  Scenario: The connector compiles
+    When cargo checks the connector's crate
+    Then no compiler error is in the connector's own files
+
+  @build-registration @error
+  Scenario: The connector's registration compiles
+    When cargo checks the crates that hold the registration points
+    Then no compiler error at a registration point names the connector
+
+  @build-clippy @error
+  Scenario: The connector passes clippy with -D warnings
+    Given clippy was requested with --clippy
+    When cargo clippy lints the connector's crate
+    Then no lint fires in the connector's own files
+
+  @build-unit-tests @error
+  Scenario: The connector's unit tests pass
+    When cargo test runs the connector's unit tests
+    Then every unit test of the connector passes
+
+  @build-sandbox-tests @error
+  Scenario: The connector's sandbox tests pass
+    Given connector credentials were given with --auth-file or CONNECTOR_AUTH_FILE_PATH
+    When cargo test runs the router's sandbox tests for the connector
+    Then every sandbox test of the connector passes

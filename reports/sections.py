@@ -1,0 +1,208 @@
+"""What every renderer needs to read the report the same way: the guide's section order, a scenario's display
+status, failing findings errors-first, and the flows split into the guide's nine and its seven [Ignore]d ones.
+
+Pure functions over `reports.model`; nothing here formats text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from checks.findings import Finding
+from checks.flows import FlowAssessment
+
+from .model import ComplianceReport, ConnectorReport, ScenarioResult
+
+# A scenario's status as a reviewer reads it: a failed @warning scenario is a "warning", not a failure.
+STATUSES = ("failed", "error", "warning", "waived", "skipped", "passed")
+STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
+FLOW_STATUSES = ("implemented", "default", "stub", "missing")
+SEVERITY_RANK = {"error": 0, "warning": 1}
+
+# The guide's order (scaffolding first), by the feature-level Gherkin tag. Unknown features go last.
+_SECTION_TAGS: tuple[tuple[str, str], ...] = (
+    ("scaffolding", "Scaffolding"),
+    ("preparation", "Preparation"),
+    ("imports", "Imports"),
+    ("flows", "Flows"),
+    ("flow-selection", "Flow selection"),
+    ("pitfalls", "Pitfalls"),  # a feature holding several pitfalls (each scenario tagged @pitfall-N)
+    *((f"pitfall-{n}", f"Pitfall {n}") for n in range(1, 10)),
+    ("registration", "Registration"),
+    ("cargo", "Build (cargo)"),
+)
+SECTION_RANK = {tag: rank for rank, (tag, _) in enumerate(_SECTION_TAGS)}
+SECTION_LABEL = dict(_SECTION_TAGS)
+UNKNOWN_RANK = len(_SECTION_TAGS)
+# When a feature carries none of the tags above, its name decides (first match wins).
+_NAME_HINTS: tuple[tuple[str, str], ...] = (
+    ("scaffold", "scaffolding"), ("prepar", "preparation"), ("import", "imports"),
+    ("flow selection", "flow-selection"), ("pitfall", "pitfalls"), ("flow", "flows"), ("registration", "registration"),
+    ("build", "cargo"), ("cargo", "cargo"),
+)
+_PITFALL_TAG = re.compile(r"^pitfall-(\d+)$")
+_PITFALL_NAME = re.compile(r"\bpitfall\s*(\d+)", re.IGNORECASE)
+
+
+def display_status(result: ScenarioResult) -> str:
+    if result.outcome == "failed" and result.severity == "warning":
+        return "warning"
+    return result.outcome if result.outcome in STATUS_RANK else "error"
+
+
+def status_counts(results: Iterable[ScenarioResult]) -> dict[str, int]:
+    counts = dict.fromkeys(STATUSES, 0)
+    for result in results:
+        counts[display_status(result)] += 1
+    return counts
+
+
+def all_results(report: ComplianceReport) -> Iterable[tuple[ConnectorReport, ScenarioResult]]:
+    for connector in report.connectors.values():
+        for result in connector.scenarios:
+            yield connector, result
+
+
+def _section_of_tags(tags: Iterable[str]) -> str | None:
+    known = [t for t in tags if t in SECTION_RANK]
+    return min(known, key=SECTION_RANK.__getitem__) if known else None
+
+
+def section_key(feature: str, results: list[ScenarioResult]) -> str | None:
+    """The section tag of a feature: a tag every scenario shares (a feature tag), else the lowest-ranked tag any
+    scenario carries, else a word of the feature's name; None when nothing matches."""
+    if results:
+        shared = set(results[0].tags).intersection(*(r.tags for r in results[1:]))
+        found = _section_of_tags(shared) or _section_of_tags(t for r in results for t in r.tags)
+        if found:
+            return found
+    lowered = feature.lower()
+    pitfall = _PITFALL_NAME.search(lowered)
+    if pitfall and f"pitfall-{pitfall[1]}" in SECTION_RANK:
+        return f"pitfall-{pitfall[1]}"
+    return next((key for word, key in _NAME_HINTS if word in lowered), None)
+
+
+def _pitfall_number(result: ScenarioResult) -> int:
+    numbers = [int(m[1]) for t in result.tags if (m := _PITFALL_TAG.match(t))]
+    return min(numbers) if numbers else 0
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str | None  # the section tag (e.g. "flows", "pitfall-3"), None for a feature the guide order lacks
+    label: str  # "Flows", "Pitfall 3", or the feature's name
+    feature: str
+    results: tuple[ScenarioResult, ...]  # failures first, then the feature's own order
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return status_counts(self.results)
+
+    @property
+    def worst(self) -> str:
+        return min((display_status(r) for r in self.results), key=STATUS_RANK.__getitem__, default="passed")
+
+
+def sections(connector: ConnectorReport) -> list[Section]:
+    """The connector's scenarios grouped by feature, features in the guide's order, failures first in each."""
+    by_feature: dict[str, list[ScenarioResult]] = {}
+    for result in connector.scenarios:
+        by_feature.setdefault(result.feature, []).append(result)
+    built = []
+    for position, (feature, results) in enumerate(by_feature.items()):
+        key = section_key(feature, results)
+        order = sorted(range(len(results)), key=lambda i: (STATUS_RANK[display_status(results[i])],
+                                                           _pitfall_number(results[i]), i))
+        rank = SECTION_RANK.get(key, UNKNOWN_RANK) if key else UNKNOWN_RANK
+        label = SECTION_LABEL.get(key, feature) if key else feature
+        built.append(((rank, position), Section(key, label, feature, tuple(results[i] for i in order))))
+    return [section for _, section in sorted(built, key=lambda pair: pair[0])]
+
+
+def feature_groups(report: ComplianceReport) -> list[tuple[str, str]]:
+    """(feature, label) of every feature in the run, in the guide's order: the fleet matrix's rule groups."""
+    seen: dict[str, tuple[tuple[int, int], str]] = {}
+    for connector in report.connectors.values():
+        for section in sections(connector):
+            if section.feature not in seen:
+                rank = SECTION_RANK.get(section.key, UNKNOWN_RANK) if section.key else UNKNOWN_RANK
+                seen[section.feature] = ((rank, len(seen)), section.label)
+    return [(feature, label) for feature, (_, label) in sorted(seen.items(), key=lambda item: item[1][0])]
+
+
+@dataclass(frozen=True)
+class FailingFinding:
+    connector: ConnectorReport
+    result: ScenarioResult
+    finding: Finding
+
+    @property
+    def severity(self) -> str:
+        return self.result.severity if self.result.severity in SEVERITY_RANK else "error"
+
+
+def failing_findings(report: ComplianceReport) -> list[FailingFinding]:
+    """Findings of failed scenarios: errors first, then warnings; each connector's in the guide's section order."""
+    items = []
+    for c_index, connector in enumerate(report.connectors.values()):
+        for s_index, section in enumerate(sections(connector)):
+            for r_index, result in enumerate(section.results):
+                if result.outcome != "failed":
+                    continue
+                for f_index, finding in enumerate(result.findings):
+                    item = FailingFinding(connector, result, finding)
+                    items.append(((SEVERITY_RANK[item.severity], c_index, s_index, r_index, f_index), item))
+    return [item for _, item in sorted(items, key=lambda pair: pair[0])]
+
+
+def split_flows(connector: ConnectorReport) -> tuple[list[FlowAssessment], list[FlowAssessment]]:
+    """The guide's flows and its [Ignore]d ones, each in the report's (the guide's) order."""
+    return ([a for a in connector.flows if not a.ignored], [a for a in connector.flows if a.ignored])
+
+
+def flow_names(report: ComplianceReport) -> tuple[list[str], list[str]]:
+    """Every flow any connector reports, guide flows first; a run's connectors share one flow list."""
+    guide: dict[str, None] = {}
+    ignored: dict[str, None] = {}
+    for connector in report.connectors.values():
+        for assessment in connector.flows:
+            (ignored if assessment.ignored else guide)[assessment.flow] = None
+    return list(guide), list(ignored)
+
+
+def is_selected(connector: ConnectorReport, flow: str) -> bool:
+    return flow in connector.selection.flows
+
+
+def flow_fails(connector: ConnectorReport, assessment: FlowAssessment) -> bool:
+    """A selected flow the guide enforces that is not implemented: what the flow scenarios fail on."""
+    return is_selected(connector, assessment.flow) and not assessment.ignored and assessment.status != "implemented"
+
+
+def line_text(report: ComplianceReport, finding: Finding) -> str | None:
+    """The text of the finding's own line, when its excerpt was read."""
+    excerpt = report.excerpts.get((finding.file, finding.line))
+    if excerpt is None:
+        return None
+    index = finding.line - excerpt.start
+    return excerpt.lines[index] if 0 <= index < len(excerpt.lines) else None
+
+
+def column_of(finding: Finding) -> int | None:
+    column = finding.extra.get("column") if finding.extra else None
+    if isinstance(column, bool):
+        return None
+    if isinstance(column, int):
+        return column if column >= 1 else None
+    if isinstance(column, str) and column.isdigit() and int(column) >= 1:
+        return int(column)
+    return None
+
+
+def connector_verdict(connector: ConnectorReport) -> str:
+    """failed | error | warning | passed: the worst of its scenarios (waived and skipped count as passed)."""
+    worst = min((display_status(r) for r in connector.scenarios), key=STATUS_RANK.__getitem__, default="passed")
+    return worst if worst in ("failed", "error", "warning") else "passed"

@@ -1,0 +1,59 @@
+"""Every file report of a run in one call: compliance.html, summary.md, compliance.sarif, and the step summary.
+
+`compliance.json` stays with `reports.json_report.write_json`; annotations are printed, not written (see
+`reports.annotations.github_annotations`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from .html import write_html
+from .markdown import MAX_BYTES, render_markdown, write_markdown
+from .model import ComplianceReport
+from .sarif import write_sarif
+
+
+def run_url(env: Mapping[str, str]) -> str | None:
+    """The GitHub Actions run page (its artifacts are listed there), when running in GitHub Actions."""
+    server, repo, run = env.get("GITHUB_SERVER_URL"), env.get("GITHUB_REPOSITORY"), env.get("GITHUB_RUN_ID")
+    return f"{server}/{repo}/actions/runs/{run}" if server and repo and run else None
+
+
+def run_id(env: Mapping[str, str]) -> str | None:
+    """This run's id for SARIF automationDetails: the Actions run (and attempt), else None (the commit)."""
+    run = env.get("GITHUB_RUN_ID")
+    if not run:
+        return None
+    attempt = env.get("GITHUB_RUN_ATTEMPT")
+    return f"{run}-{attempt}" if attempt else run
+
+
+def append_step_summary(report: ComplianceReport, env: Mapping[str, str]) -> Path | None:
+    """Append the summary to `$GITHUB_STEP_SUMMARY` when it is set, within what is left of GitHub's 1 MiB."""
+    target = env.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return None
+    path = Path(target)
+    used = path.stat().st_size if path.is_file() else 0
+    budget = MAX_BYTES - used
+    if budget < 2_000:  # not even the header fits: leave the summary to other steps rather than break it
+        return None
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(("\n" if used else "") + render_markdown(report, max_bytes=budget - 1, artifact_url=run_url(env)))
+    return path
+
+
+def write_reports(report: ComplianceReport, report_dir: Path, env: Mapping[str, str]) -> list[Path]:
+    """Write compliance.html, summary.md and compliance.sarif into `report_dir` (created if needed), and append
+    the summary to `$GITHUB_STEP_SUMMARY` when `env` sets it. Returns every path written or appended to."""
+    written = [
+        write_html(report, report_dir),
+        write_markdown(report, report_dir, artifact_url=run_url(env)),
+        write_sarif(report, report_dir, run_id=run_id(env)),
+    ]
+    summary = append_step_summary(report, env)
+    if summary is not None:
+        written.append(summary)
+    return written

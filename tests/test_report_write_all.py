@@ -1,0 +1,49 @@
+"""write_reports: the three files, and the step summary appended when `$GITHUB_STEP_SUMMARY` is set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reports.markdown import MAX_BYTES
+from reports.write_all import run_id, run_url, write_reports
+
+from .report_samples import failing_report, passing_report
+
+GITHUB_ENV = {"GITHUB_ACTIONS": "true", "GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r",
+              "GITHUB_RUN_ID": "99", "GITHUB_RUN_ATTEMPT": "2"}
+
+
+def test_writes_html_markdown_and_sarif(tmp_path: Path) -> None:
+    report_dir = tmp_path / "new" / "dir"
+    paths = write_reports(failing_report(), report_dir, {})
+    assert [p.name for p in paths] == ["compliance.html", "summary.md", "compliance.sarif"]
+    assert all(p.parent == report_dir and p.stat().st_size > 0 for p in paths)
+    sarif = json.loads((report_dir / "compliance.sarif").read_text(encoding="utf-8"))
+    assert sarif["runs"][0]["automationDetails"]["id"] == "connector-compliance/local"
+
+
+def test_appends_the_summary_to_the_step_summary(tmp_path: Path) -> None:
+    step_summary = tmp_path / "step_summary.md"
+    step_summary.write_text("# earlier step output\n", encoding="utf-8")
+    paths = write_reports(failing_report(), tmp_path / "r", {**GITHUB_ENV, "GITHUB_STEP_SUMMARY": str(step_summary)})
+    assert paths[-1] == step_summary
+    content = step_summary.read_text(encoding="utf-8")
+    assert content.startswith("# earlier step output\n\n## connector-compliance")
+    assert "[the run's artifacts](https://github.com/o/r/actions/runs/99)" in content
+    assert len(content.encode("utf-8")) <= MAX_BYTES
+    sarif = json.loads((tmp_path / "r" / "compliance.sarif").read_text(encoding="utf-8"))
+    assert sarif["runs"][0]["automationDetails"]["id"] == "connector-compliance/99-2"
+
+
+def test_a_full_step_summary_is_left_alone(tmp_path: Path) -> None:
+    step_summary = tmp_path / "full.md"
+    step_summary.write_bytes(b"x" * (MAX_BYTES - 100))
+    paths = write_reports(passing_report(), tmp_path / "r", {"GITHUB_STEP_SUMMARY": str(step_summary)})
+    assert step_summary not in paths and step_summary.stat().st_size == MAX_BYTES - 100
+
+
+def test_run_url_and_id_need_github_variables() -> None:
+    assert run_url({}) is None and run_id({}) is None
+    assert run_url(GITHUB_ENV) == "https://github.com/o/r/actions/runs/99"
+    assert run_id({"GITHUB_RUN_ID": "5"}) == "5"
