@@ -41,7 +41,7 @@ def connector_type(repo: Repository, name: str) -> str | None:
     return None
 
 
-def _anchor(repo: Repository, name: str) -> tuple[str, int]:
+def anchor_of(repo: Repository, name: str) -> tuple[str, int]:
     """Where to point when something is absent: the connector struct in its main file."""
     main = layout.connector_main_file(name)
     camel = connector_type(repo, name)
@@ -70,7 +70,7 @@ def assess_flow(repo: Repository, name: str, spec: FlowSpec) -> FlowAssessment:
             return FlowAssessment(spec.name, FlowStatus.DEFAULT, layout.DEFAULT_IMPLEMENTATIONS_RS,
                                   macro.listed[camel], f"listed in {macro.name}! (an empty default impl)", ignored,
                                   macro.listed[camel], "macro")
-    file, line = _anchor(repo, name)
+    file, line = anchor_of(repo, name)
     reason = f"no impl of ConnectorIntegration<{', '.join(spec.triple)}> and no default macro entry"
     generator = _local_impl_macro(repo, name)
     if generator is not None:

@@ -231,7 +231,7 @@ def _config_tables(repo: Repository, name: str) -> list[str]:
     return tables or [name]
 
 
-def _listed_xor_implemented(repo: Repository, name: str, macros: dict[str, DefaultMacro], rule: str, rel: str,
+def listed_xor_implemented(repo: Repository, name: str, macros: dict[str, DefaultMacro], rule: str, rel: str,
                              required: set[str] | None) -> list[Finding]:
     """Per macro: listed and self-implemented is E0119; neither is E0277 when a required trait is left out."""
     camel = _camel(repo, name)
@@ -258,13 +258,13 @@ def _listed_xor_implemented(repo: Repository, name: str, macros: dict[str, Defau
 
 def check_default_impls(repo: Repository, name: str) -> list[Finding]:
     """For each default_imp_for_* macro: the connector is listed XOR implements the trait itself."""
-    return _listed_xor_implemented(repo, name, repo.default_macros, "registration.default-impls",
+    return listed_xor_implemented(repo, name, repo.default_macros, "registration.default-impls",
                                    layout.DEFAULT_IMPLEMENTATIONS_RS, required_traits(repo))
 
 
 def check_v2_defaults(repo: Repository, name: str) -> list[Finding]:
     """The ConnectorV2 defaults: listed XOR implemented (needed only to use the connector as ConnectorV2)."""
-    return _listed_xor_implemented(repo, name, v2_default_macros(repo), "registration.v2-defaults",
+    return listed_xor_implemented(repo, name, v2_default_macros(repo), "registration.v2-defaults",
                                    layout.DEFAULT_IMPLEMENTATIONS_V2_RS, None)
 
 

@@ -1,0 +1,46 @@
+@pitfalls
+Feature: Common issues to avoid
+  The guide's nine "Common Issues to Avoid", each checked against what the target declares today: the
+  request data structs and their fields, the helper traits of hyperswitch_connectors/src/utils.rs, the
+  AmountConvertor outputs of common_utils, the fields of ErrorResponse and the default_imp_for_* macros.
+  Each failure names the file and line to change and how.
+
+  Background:
+    Given the connector under review
+
+  @error @pitfall-1
+  Scenario: Cancel uses PaymentsCancelData, never the capture types
+    Then the guide's pitfall 1 is avoided
+
+  @error @pitfall-2
+  Scenario: The imports come from where the target defines them
+    Then the guide's pitfall 2 is avoided
+
+  @error @pitfall-3
+  Scenario: PaymentReject, PaymentApprove and PaymentAuthorizeSessionToken are provided exactly once
+    Then the guide's pitfall 3 is avoided
+
+  @error @pitfall-4
+  Scenario: One amount unit runs from the AmountConvertor to the request, with no hand-made scaling
+    Then the guide's pitfall 4 is avoided
+
+  @error @pitfall-5
+  Scenario: The card number is sent as cards::CardNumber, not Secret<String>
+    Then the guide's pitfall 5 is avoided
+
+  @error @pitfall-6
+  Scenario: Helper methods exist: get_ip_address_as_optional, never get_optional_ip
+    Then the guide's pitfall 6 is avoided
+
+  @error @pitfall-7
+  Scenario: Request fields exist on the flow's request data: customer_id, not connector_customer
+    Then the guide's pitfall 7 is avoided
+
+  @error @pitfall-8
+  Scenario: The connector is in the Connectors struct and base_url reads its own entry
+    Then the registration point "connectors-struct" holds
+    And the guide's pitfall 8 is avoided
+
+  @error @pitfall-9
+  Scenario: Every ErrorResponse literal has all of the target's fields
+    Then the guide's pitfall 9 is avoided
