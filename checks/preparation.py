@@ -15,7 +15,7 @@ from .flows import FlowStatus
 from .markdown_doc import MarkdownDoc, Table, parse_markdown
 from .repository import Repository
 from .rust_locate import find_enum
-from .selection import PlanStep, plan_steps
+from .selection import PlanStep, read_plan_steps
 
 REQUIRED_H2 = ("Overview", "API Endpoints", "Data Models", "Implementation Details", "Webhook", "Error Handling",
                "Testing", "References")
@@ -201,8 +201,7 @@ def check_spec_placeholders(repo: Repository, name: str) -> list[Finding]:
 
 
 def _steps(repo: Repository, rel: str) -> list[PlanStep]:
-    return repo.memo(("plan-steps", rel), lambda: plan_steps((repo.root / rel).read_text(encoding="utf-8",
-                                                                                         errors="replace")))
+    return read_plan_steps(repo, rel)
 
 
 def check_plan_claims(repo: Repository, name: str) -> list[Finding]:

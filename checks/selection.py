@@ -58,6 +58,12 @@ def plan_steps(text: str) -> list[PlanStep]:
     return steps
 
 
+def read_plan_steps(repo: Repository, rel: str) -> list[PlanStep]:
+    """A plan's steps, read once per run (flow selection and the preparation rules both need them)."""
+    return repo.memo(("plan-steps", rel), lambda: plan_steps(
+        (repo.root / rel).read_text(encoding="utf-8", errors="replace")))
+
+
 def select_flows(repo: Repository, name: str, cli_flows: tuple[str, ...] | None,
                  configured: dict[str, tuple[str, ...]] | None = None, configured_source: str = "") -> Selection:
     """--flows, else the waiver file's [connectors.NAME] flows, else the GRACE plan, else the six core flows."""
@@ -67,8 +73,7 @@ def select_flows(repo: Repository, name: str, cli_flows: tuple[str, ...] | None,
         return Selection(configured[name], configured_source)
     plan = repo.first_existing(layout.plan_candidates(name))
     if plan is not None:
-        text = (repo.root / plan).read_text(encoding="utf-8", errors="replace")
-        named = {flow for step in plan_steps(text) for flow in step.flows}
+        named = {flow for step in read_plan_steps(repo, plan) for flow in step.flows}
         if named:
             return Selection(tuple(f for f in GUIDE_FLOW_NAMES if f in named), plan)
     return Selection(DEFAULT_SELECTION, "default")
