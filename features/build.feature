@@ -6,7 +6,8 @@ Feature: Build with cargo
   sandbox tests when credentials are given. Every compiler error is a finding at its file, line and column with
   the rustc code; errors the guide warns about ("Common Issues to Avoid") name the pitfall. A machine that
   cannot build (cargo missing, a pinned toolchain absent, dependencies that cannot be fetched, a timeout) ends
-  the scenario as an error, never as a verdict. --no-cargo skips these scenarios.
+  the scenario as an error, never as a verdict. --no-cargo skips these scenarios; clippy runs only with
+  --clippy, and the sandbox tests only with credentials (--auth-file or CONNECTOR_AUTH_FILE_PATH).
 
   Background:
     Given the connector under review
@@ -24,7 +25,6 @@ Feature: Build with cargo
 
   @build-clippy @error
   Scenario: The connector passes clippy with -D warnings
-    Given clippy was requested with --clippy
     When cargo clippy lints the connector's crate
     Then no lint fires in the connector's own files
 
@@ -35,6 +35,5 @@ Feature: Build with cargo
 
   @build-sandbox-tests @error
   Scenario: The connector's sandbox tests pass
-    Given connector credentials were given with --auth-file or CONNECTOR_AUTH_FILE_PATH
     When cargo test runs the router's sandbox tests for the connector
     Then every sandbox test of the connector passes

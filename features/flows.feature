@@ -9,47 +9,52 @@ Feature: Flow implementation
   Background:
     Given the connector under review
 
-  @flow-preprocessing @error
-  Scenario: Preprocessing flow is implemented when selected
-    When the "preprocessing" flow is selected for it
+  @error
+  Scenario Outline: <title> flow is implemented when selected
+    When the "<flow>" flow is selected for it
     Then its ConnectorIntegration impl builds a real request
 
-  @flow-tokenization @error
-  Scenario: Tokenization flow is implemented when selected
-    When the "tokenization" flow is selected for it
-    Then its ConnectorIntegration impl builds a real request
+    @flow-preprocessing
+    Examples: Preprocessing
+      | flow | title |
+      | preprocessing | Preprocessing |
 
-  @flow-authorize @error
-  Scenario: Authorize flow is implemented when selected
-    When the "authorize" flow is selected for it
-    Then its ConnectorIntegration impl builds a real request
+    @flow-tokenization
+    Examples: Tokenization
+      | flow | title |
+      | tokenization | Tokenization |
 
-  @flow-cancel @error
-  Scenario: Cancel (Void) flow is implemented when selected
-    When the "cancel" flow is selected for it
-    Then its ConnectorIntegration impl builds a real request
+    @flow-authorize
+    Examples: Authorize
+      | flow | title |
+      | authorize | Authorize |
 
-  @flow-capture @error
-  Scenario: Capture flow is implemented when selected
-    When the "capture" flow is selected for it
-    Then its ConnectorIntegration impl builds a real request
+    @flow-cancel
+    Examples: Cancel (Void)
+      | flow | title |
+      | cancel | Cancel (Void) |
 
-  @flow-psync @error
-  Scenario: Payment sync (PSync) flow is implemented when selected
-    When the "psync" flow is selected for it
-    Then its ConnectorIntegration impl builds a real request
+    @flow-capture
+    Examples: Capture
+      | flow | title |
+      | capture | Capture |
 
-  @flow-access_token @error
-  Scenario: Access token flow is implemented when selected
-    When the "access_token" flow is selected for it
-    Then its ConnectorIntegration impl builds a real request
+    @flow-psync
+    Examples: Payment sync (PSync)
+      | flow | title |
+      | psync | Payment sync (PSync) |
 
-  @flow-refund @error
-  Scenario: Refund (Execute) flow is implemented when selected
-    When the "refund" flow is selected for it
-    Then its ConnectorIntegration impl builds a real request
+    @flow-access_token
+    Examples: Access token
+      | flow | title |
+      | access_token | Access token |
 
-  @flow-rsync @error
-  Scenario: Refund sync (RSync) flow is implemented when selected
-    When the "rsync" flow is selected for it
-    Then its ConnectorIntegration impl builds a real request
+    @flow-refund
+    Examples: Refund (Execute)
+      | flow | title |
+      | refund | Refund (Execute) |
+
+    @flow-rsync
+    Examples: Refund sync (RSync)
+      | flow | title |
+      | rsync | Refund sync (RSync) |

@@ -3,7 +3,9 @@ Feature: Common issues to avoid
   The guide's nine "Common Issues to Avoid", each checked against what the target declares today: the
   request data structs and their fields, the helper traits of hyperswitch_connectors/src/utils.rs, the
   AmountConvertor outputs of common_utils, the fields of ErrorResponse and the default_imp_for_* macros.
-  Each failure names the file and line to change and how.
+  Each failure names the file and line to change and how. Where a pitfall is also a registration point
+  (pitfall 8's Connectors field is P3) or an import rule (pitfall 2's ExtTraits is "every import resolves"),
+  the other scenario owns that half, so one mistake fails one scenario.
 
   Background:
     Given the connector under review
@@ -13,7 +15,7 @@ Feature: Common issues to avoid
     Then the guide's pitfall 1 is avoided
 
   @error @pitfall-2
-  Scenario: The imports come from where the target defines them
+  Scenario: RouterData, base64::Engine and RefundsRequestData are imported as the guide says
     Then the guide's pitfall 2 is avoided
 
   @error @pitfall-3
@@ -37,9 +39,8 @@ Feature: Common issues to avoid
     Then the guide's pitfall 7 is avoided
 
   @error @pitfall-8
-  Scenario: The connector is in the Connectors struct and base_url reads its own entry
-    Then the registration point "connectors-struct" holds
-    And the guide's pitfall 8 is avoided
+  Scenario: base_url reads the connector's own entry of the Connectors struct
+    Then the guide's pitfall 8 is avoided
 
   @error @pitfall-9
   Scenario: Every ErrorResponse literal has all of the target's fields

@@ -7,7 +7,6 @@ Feature: Preparation documents
 
   Background:
     Given the connector under review
-    And its GRACE preparation documents are expected
 
   @error
   Scenario: The tech spec exists

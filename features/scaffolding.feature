@@ -10,7 +10,7 @@ Feature: Connector scaffolding
   Scenario: The connector's own files exist
     Then its connector file and transformers file exist
 
-  @error
+  @error @P1
   Scenario: The connector module is declared and its type re-exported
     Then connectors.rs declares its module and re-exports its type
 

@@ -17,8 +17,8 @@ import json
 import re
 from pathlib import Path
 
-from checks.findings import Finding
-from checks.flows import FlowAssessment
+from connector_compliance.checks.core.finding import Finding
+from connector_compliance.checks.facts.flow_status import FlowAssessment
 
 from .html_assets import CSS, JS
 from .model import ComplianceReport, ConnectorReport, ScenarioResult, StepResult

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checks.findings import Finding
-from checks.flows import FlowAssessment
-from checks.selection import Selection
+from connector_compliance.checks.core.finding import Finding
+from connector_compliance.checks.facts.flow_status import FlowAssessment
+from connector_compliance.checks.facts.selection import Selection
 
 SCHEMA = "connector-compliance/1"
 OUTCOMES = ("passed", "failed", "waived", "skipped", "error")

@@ -11,7 +11,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from checks.findings import Finding
+from connector_compliance.checks.core.finding import Finding
 
 from .model import ComplianceReport
 from .sections import SEVERITY_RANK, FailingFinding, column_of, failing_findings, line_text

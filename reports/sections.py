@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from checks.findings import Finding
-from checks.flows import FlowAssessment
+from connector_compliance.checks.core.finding import Finding
+from connector_compliance.checks.facts.flow_status import FlowAssessment
 
 from .model import ComplianceReport, ConnectorReport, ScenarioResult
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from pytest_bdd import parsers, then, when
 
+from .catalogue import FLOW_IMPLEMENTED, rules_for
 from .review import ScenarioReview
 
+FLOW_SELECTED = 'the "{flow}" flow is selected for it'
 
-@when(parsers.parse('the "{flow}" flow is selected for it'), target_fixture="flow")
+
+@when(parsers.parse(FLOW_SELECTED), target_fixture="flow")
 def flow_selected(review: ScenarioReview, flow: str) -> str:
-    review.only_where_selected(flow)
+    review.only_where_applies(rules_for(FLOW_SELECTED, flow=flow), flow=flow)
     return flow
 
 
-@then("its ConnectorIntegration impl builds a real request")
+@then(FLOW_IMPLEMENTED)
 def flow_implemented(review: ScenarioReview, flow: str) -> None:
-    review.require("flow", flow=flow)
+    review.require(rules_for(FLOW_IMPLEMENTED), flow=flow)

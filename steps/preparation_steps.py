@@ -1,22 +1,18 @@
-"""Steps of features/preparation.feature."""
+"""Steps of features/preparation.feature (the rules skip themselves when the checkout has no grace/ folder)."""
 
 from __future__ import annotations
 
-from pytest_bdd import given, parsers, then
+from pytest_bdd import parsers, then
 
+from .catalogue import PREPARATION_RULE, PREPARATION_RULE_FOR_SELECTION, rules_for
 from .review import ScenarioReview
 
 
-@given("its GRACE preparation documents are expected")
-def grace_documents_expected(review: ScenarioReview) -> None:
-    review.only_where_grace_documents_apply()
-
-
-@then(parsers.parse('the preparation rule "{rule}" holds'))
+@then(parsers.parse(PREPARATION_RULE))
 def preparation_rule_holds(review: ScenarioReview, rule: str) -> None:
-    review.require(f"preparation.{rule}")
+    review.require(rules_for(PREPARATION_RULE, rule=rule))
 
 
-@then(parsers.parse('the preparation rule "{rule}" holds for the selected flows'))
+@then(parsers.parse(PREPARATION_RULE_FOR_SELECTION))
 def preparation_rule_holds_for_selection(review: ScenarioReview, rule: str) -> None:
-    review.require(f"preparation.{rule}", with_selection=True)
+    review.require(rules_for(PREPARATION_RULE_FOR_SELECTION, rule=rule))

@@ -4,24 +4,25 @@ from __future__ import annotations
 
 from pytest_bdd import then
 
+from .catalogue import FILES_EXIST, MODULE_DECLARED, SOURCES_PARSE, TRANSFORMERS_DECLARED, rules_for
 from .review import ScenarioReview
 
 
-@then("its connector file and transformers file exist")
+@then(FILES_EXIST)
 def files_exist(review: ScenarioReview) -> None:
-    review.require("scaffolding.files")
+    review.require(rules_for(FILES_EXIST))
 
 
-@then("connectors.rs declares its module and re-exports its type")
+@then(MODULE_DECLARED)
 def module_declared(review: ScenarioReview) -> None:
-    review.require("scaffolding.module")
+    review.require(rules_for(MODULE_DECLARED))
 
 
-@then('its connector file declares "pub mod transformers;"')
+@then(TRANSFORMERS_DECLARED)
 def transformers_declared(review: ScenarioReview) -> None:
-    review.require("scaffolding.transformers-module")
+    review.require(rules_for(TRANSFORMERS_DECLARED))
 
 
-@then("every one of its Rust files parses")
+@then(SOURCES_PARSE)
 def sources_parse(review: ScenarioReview) -> None:
-    review.require("scaffolding.parses")
+    review.require(rules_for(SOURCES_PARSE))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pytest_bdd import then
 
+from .catalogue import ROUTER_INVOKES, rules_for
 from .review import ScenarioReview
 
 
-@then("every selected flow is wired so the router invokes it")
+@then(ROUTER_INVOKES)
 def router_invokes_selected_flows(review: ScenarioReview) -> None:
-    review.require("selection.router-invokes", with_selection=True)
+    review.require(rules_for(ROUTER_INVOKES))

@@ -7,13 +7,12 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from checks.findings import Finding
-from checks.flow_checks import assess_flows
-from checks.flows import FlowAssessment, FlowStatus
-from checks.repository import Repository
-from checks.selection import Selection
-from reports.excerpts import attach_excerpts
-from reports.model import ComplianceReport, ConnectorReport, Excerpt, ScenarioResult, StepResult
+from connector_compliance.checks.core.finding import Finding
+from connector_compliance.checks.facts.flow_status import FlowAssessment, FlowStatus, assess_flows
+from connector_compliance.checks.facts.selection import Selection
+from connector_compliance.checks.target.repository import Repository
+from connector_compliance.reports.excerpts import attach_excerpts
+from connector_compliance.reports.model import ComplianceReport, ConnectorReport, Excerpt, ScenarioResult, StepResult
 
 HARNESS = Path(__file__).resolve().parent.parent
 SAMPLE = HARNESS / "examples" / "sample-hyperswitch"

@@ -8,11 +8,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
-from checks.cargo_cache import DiskCache, cache_key, inputs_digest, workspace_members
-from checks.cargo_runner import CargoCommand, CargoRun, OutputSink
-from checks.cargo_session import CargoSession, CargoSettings, infra_failure, without_package_selection
-from checks.errors import InfraError
+from connector_compliance.checks.cargo.cache import DiskCache, cache_key, inputs_digest, workspace_members
+from connector_compliance.checks.cargo.runner import CargoCommand, CargoRun, OutputSink
+from connector_compliance.checks.cargo.session import (
+    CargoSession,
+    CargoSettings,
+    infra_failure,
+    without_package_selection,
+)
+from connector_compliance.checks.core.errors import InfraError
 
 from .sample_copy import copy_sample, edit
 

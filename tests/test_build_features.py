@@ -15,7 +15,7 @@ import pytest
 
 from .sample_copy import copy_sample, edit, line_containing
 
-pytestmark = pytest.mark.skipif(shutil.which("cargo") is None, reason="cargo is not installed")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("cargo") is None, reason="cargo is not installed")]
 
 HARNESS = Path(__file__).resolve().parent.parent
 MAIN = "crates/hyperswitch_connectors/src/connectors/samplepay.rs"

@@ -6,10 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
-
-from checks.cargo_diagnostics import Diagnostic, Span, diagnostic, diagnostics, own_errors, registration_errors
-from checks.cargo_hints import hint_for
-from checks.cargo_libtest import parse_libtest
+from connector_compliance.checks.cargo.diagnostics import (
+    Diagnostic,
+    Span,
+    diagnostic,
+    diagnostics,
+    own_errors,
+    registration_errors,
+)
+from connector_compliance.checks.rules.build._cargo_findings import guide_hint
+from connector_compliance.checks.cargo.libtest import parse_libtest
 
 MAIN = "crates/hyperswitch_connectors/src/connectors/samplepay.rs"
 TRANSFORMERS = "crates/hyperswitch_connectors/src/connectors/samplepay/transformers.rs"
@@ -126,7 +132,7 @@ def test_registration_errors_name_the_connector_at_a_registration_file() -> None
 def test_pitfall_hints(code: str, text: str, labels: list[str], children: list[str], pitfall: str | None) -> None:
     spans = [span(MAIN, 1, label=labels[0] if labels else None)]
     item = one(message(code, text, spans, children=[{"level": "help", "message": c, "spans": []} for c in children]))
-    hint, tag = hint_for(item)
+    hint, tag = guide_hint(item)
     assert tag == pitfall
     if pitfall is not None:
         assert hint.startswith(f"guide pitfall {pitfall.split('-')[1]} (")
@@ -135,7 +141,7 @@ def test_pitfall_hints(code: str, text: str, labels: list[str], children: list[s
 def test_without_a_pitfall_the_hint_is_rustcs_own_help() -> None:
     item = one(message("E0308", "mismatched types", [span(MAIN, 1)],
                        children=[{"level": "help", "message": "try using a conversion method", "spans": []}]))
-    assert hint_for(item) == ("try using a conversion method", None)
+    assert guide_hint(item) == ("try using a conversion method", None)
 
 
 LIBTEST = """\

@@ -10,9 +10,14 @@ import time
 from pathlib import Path
 
 import pytest
-
-from checks.cargo_runner import KILL_GRACE_SECONDS, CargoCommand, CargoTimeout, run_cargo, toolchain_version
-from checks.errors import InfraError
+from connector_compliance.checks.cargo.runner import (
+    KILL_GRACE_SECONDS,
+    CargoCommand,
+    CargoTimeout,
+    run_cargo,
+    toolchain_version,
+)
+from connector_compliance.checks.core.errors import InfraError
 
 
 class Lines:

@@ -11,46 +11,51 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from checks.build_rules import (
-    cannot_judge,
-    check_clippy,
-    check_compiles,
-    check_registration_compiles,
-    check_sandbox_tests,
-    check_unit_tests,
-    libtest_counts,
-)
-from checks.cargo_session import CargoSettings, session_for
-from checks.findings import Finding
-from checks.repository import Repository
+from connector_compliance.checks.cargo.session import CargoSession, CargoSettings
+from connector_compliance.checks.core.finding import Finding
+from connector_compliance.checks.core.registry import rule
+from connector_compliance.checks.core.rule import Scope
+from connector_compliance.checks.rules.build import unit_tests
+from connector_compliance.checks.target.repository import Repository
 
 from .sample_copy import copy_sample, edit, line_containing
 
-pytestmark = pytest.mark.skipif(shutil.which("cargo") is None, reason="cargo is not installed")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("cargo") is None, reason="cargo is not installed")]
 
 MAIN = "crates/hyperswitch_connectors/src/connectors/samplepay.rs"
 TRANSFORMERS = "crates/hyperswitch_connectors/src/connectors/samplepay/transformers.rs"
 MAPPING = "crates/router/src/types/api/connector_mapping.rs"
 
 
-def repository(root: Path, tmp_path: Path, **settings: object) -> Repository:
-    repo = Repository(root)
-    session_for(repo, CargoSettings(cache_dir=tmp_path / "cache", **settings))  # type: ignore[arg-type]
-    return repo
+class Built:
+    """A copy of the sample and the cargo session its build rules get (as the run context passes it)."""
+
+    def __init__(self, root: Path, session: CargoSession) -> None:
+        self.repo = Repository(root)
+        self.session = session
+
+    def findings(self, rule_id: str, connector: str) -> list[Finding]:
+        return rule(rule_id).check(self.repo, connector, cargo=self.session)
+
+    def cannot_judge(self, connector: str, rule_id: str) -> str | None:
+        return rule(rule_id).skip_reason(Scope(self.repo, connector, cargo=self.session))
+
+
+def repository(root: Path, tmp_path: Path, **settings: object) -> Built:
+    return Built(root, CargoSession(root, CargoSettings(cache_dir=tmp_path / "cache", **settings)))  # type: ignore[arg-type]
 
 
 def test_the_clean_sample_compiles_registers_and_passes_clippy(tmp_path: Path) -> None:
     repo = repository(copy_sample(tmp_path / "hs"), tmp_path, clippy=True)
     for name in ("samplepay", "acme_pay"):
-        assert check_compiles(repo, name) == []
-        assert check_registration_compiles(repo, name) == []
-        assert check_clippy(repo, name) == []
-        assert cannot_judge(repo, name, "build.compiles") is None
-        assert cannot_judge(repo, name, "build.registration") is None
+        assert repo.findings("build.compiles", name) == []
+        assert repo.findings("build.registration", name) == []
+        assert repo.findings("build.clippy", name) == []
+        assert repo.cannot_judge(name, "build.compiles") is None
+        assert repo.cannot_judge(name, "build.registration") is None
     # The sample's connectors have no unit tests: that is said, not passed silently.
-    assert "samplepay has no unit tests" in (cannot_judge(repo, "samplepay", "build.unit-tests") or "")
-    session = session_for(repo)
+    assert "samplepay has no unit tests" in (repo.cannot_judge("samplepay", "build.unit-tests") or "")
+    session = repo.session
     assert session.started == 4  # check, registration, clippy, unit tests: each once for both connectors
 
 
@@ -83,7 +88,7 @@ def test_a_mistake_in_the_connector_fails_at_its_file_line_code_and_pitfall(
     hs = copy_sample(tmp_path / "hs")
     edit(hs, rel, old, new)
     repo = repository(hs, tmp_path)
-    findings = check_compiles(repo, "samplepay")
+    findings = repo.findings("build.compiles", "samplepay")
     line = line_containing(hs, file, needle)
     at_line = [f for f in findings if (f.file, f.line) == (file, line)]
     assert at_line, f"{mistake}: no finding at {file}:{line} in {[f.location() for f in findings]}"
@@ -97,10 +102,10 @@ def test_a_mistake_in_the_connector_fails_at_its_file_line_code_and_pitfall(
         assert first.hint.startswith(f"guide pitfall {pitfall.removeprefix('pitfall-')} (")
         assert {f.extra.get("pitfall") for f in findings} == {pitfall}  # every error it causes is grouped with it
     # The other connector is not charged with samplepay's mistake, and nothing is pinned on the registration.
-    assert check_compiles(repo, "acme_pay") == []
-    assert check_registration_compiles(repo, "samplepay") == []
+    assert repo.findings("build.compiles", "acme_pay") == []
+    assert repo.findings("build.registration", "samplepay") == []
     assert "errors in its own files stop the build first" in (
-        cannot_judge(repo, "samplepay", "build.registration") or "")
+        repo.cannot_judge("samplepay", "build.registration") or "")
 
 
 def test_a_removed_registration_arm_fails_the_registration_scenario(tmp_path: Path) -> None:
@@ -109,15 +114,15 @@ def test_a_removed_registration_arm_fails_the_registration_scenario(tmp_path: Pa
                       "                    Ok(ConnectorEnum::Old(Box::new(connector::Samplepay::new())))\n"
                       "                }\n", "")
     repo = repository(hs, tmp_path)
-    assert check_compiles(repo, "samplepay") == []  # the connector's own crate still compiles
-    [finding] = check_registration_compiles(repo, "samplepay")
+    assert repo.findings("build.compiles", "samplepay") == []  # the connector's own crate still compiles
+    [finding] = repo.findings("build.registration", "samplepay")
     assert (finding.rule, finding.file, finding.line) == ("build.registration", MAPPING,
                                                          line_containing(hs, MAPPING, "Ok(name) => match name"))
     assert finding.extra["code"] == "E0004"
     assert "Connector::Samplepay` not covered" in finding.message
     assert "add the arm for Samplepay" in finding.hint
-    assert check_registration_compiles(repo, "acme_pay") == []
-    assert "fails elsewhere" in (cannot_judge(repo, "acme_pay", "build.registration") or "")
+    assert repo.findings("build.registration", "acme_pay") == []
+    assert "fails elsewhere" in (repo.cannot_judge("acme_pay", "build.registration") or "")
 
 
 def test_clippy_reports_unwrap_in_the_connector(tmp_path: Path) -> None:
@@ -125,13 +130,13 @@ def test_clippy_reports_unwrap_in_the_connector(tmp_path: Path) -> None:
     edit(hs, TRANSFORMERS, "capture: router_data.request.is_auto_capture()?,",
          "capture: router_data.request.is_auto_capture().unwrap(),")
     repo = repository(hs, tmp_path, clippy=True)
-    assert check_compiles(repo, "samplepay") == []
-    findings = check_clippy(repo, "samplepay")
+    assert repo.findings("build.compiles", "samplepay") == []
+    findings = repo.findings("build.clippy", "samplepay")
     codes = {f.extra["code"] for f in findings}
     assert "clippy::unwrap_used" in codes
     line = line_containing(hs, TRANSFORMERS, ".unwrap(),")
     assert {(f.file, f.line) for f in findings} == {(TRANSFORMERS, line)}
-    assert check_clippy(repo, "acme_pay") == []
+    assert repo.findings("build.clippy", "acme_pay") == []
 
 
 def test_unit_tests_report_counts_and_the_failing_assertion(tmp_path: Path) -> None:
@@ -141,14 +146,14 @@ def test_unit_tests_report_counts_and_the_failing_assertion(tmp_path: Path) -> N
                     "    #[test]\n    fn fails() {\n        assert_eq!(1 + 1, 3, \"arithmetic\");\n    }\n\n"
                     "    #[test]\n    #[ignore]\n    fn skipped() {}\n}\n")
     repo = repository(hs, tmp_path)
-    assert cannot_judge(repo, "samplepay", "build.unit-tests") is None
-    [finding] = check_unit_tests(repo, "samplepay")
+    assert repo.cannot_judge("samplepay", "build.unit-tests") is None
+    [finding] = repo.findings("build.unit-tests", "samplepay")
     assert (finding.file, finding.line) == (TRANSFORMERS, line_containing(hs, TRANSFORMERS, "assert_eq!(1 + 1, 3"))
     assert finding.extra["test"] == "connectors::samplepay::transformers::tests::fails"
     assert finding.extra["counts"] == {"passed": 1, "failed": 1, "ignored": 1, "filtered_out": 0}
     assert "arithmetic" in finding.message
     assert "-- --exact connectors::samplepay::transformers::tests::fails --nocapture" in finding.hint
-    assert "acme_pay has no unit tests" in (cannot_judge(repo, "acme_pay", "build.unit-tests") or "")
+    assert "acme_pay has no unit tests" in (repo.cannot_judge("acme_pay", "build.unit-tests") or "")
 
 
 def test_passing_unit_tests_pass(tmp_path: Path) -> None:
@@ -156,9 +161,9 @@ def test_passing_unit_tests_pass(tmp_path: Path) -> None:
     path = hs / TRANSFORMERS
     path.write_text(path.read_text() + "\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn passes() {}\n}\n")
     repo = repository(hs, tmp_path)
-    assert cannot_judge(repo, "samplepay", "build.unit-tests") is None
-    assert check_unit_tests(repo, "samplepay") == []
-    assert libtest_counts(repo, "samplepay", "unit-tests").counts() == {"passed": 1, "failed": 0, "ignored": 0,
+    assert repo.cannot_judge("samplepay", "build.unit-tests") is None
+    assert repo.findings("build.unit-tests", "samplepay") == []
+    assert unit_tests.counts(repo.session, "samplepay").counts() == {"passed": 1, "failed": 0, "ignored": 0,
                                                                          "filtered_out": 0}
 
 
@@ -167,13 +172,13 @@ SANDBOX = "crates/router/tests/connectors/samplepay.rs"
 
 def test_sandbox_tests_need_credentials_and_pin_a_failure(tmp_path: Path) -> None:
     hs = copy_sample(tmp_path / "hs")
-    assert "no connector credentials" in (cannot_judge(repository(hs, tmp_path), "samplepay",
+    assert "no connector credentials" in (repository(hs, tmp_path).cannot_judge("samplepay",
                                                        "build.sandbox-tests") or "")
     edit(hs, SANDBOX, 'assert_eq!(request.url, "https://api.samplepay.test/v1/payments");',
          'assert_eq!(request.url, "https://api.samplepay.test/v2/payments");')
     repo = repository(hs, tmp_path / "with-auth", auth_file=hs / "crates/router/tests/connectors/sample_auth.toml")
-    assert cannot_judge(repo, "samplepay", "build.sandbox-tests") is None
-    [finding] = check_sandbox_tests(repo, "samplepay")
+    assert repo.cannot_judge("samplepay", "build.sandbox-tests") is None
+    [finding] = repo.findings("build.sandbox-tests", "samplepay")
     assert (finding.rule, finding.file, finding.line) == ("build.sandbox-tests", SANDBOX,
                                                          line_containing(hs, SANDBOX, "v2/payments"))
     assert finding.extra["test"] == "samplepay::should_build_authorize_request"

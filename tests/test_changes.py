@@ -6,10 +6,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from checks.changes import changed_connectors
-from checks.errors import UsageError
-from checks.repository import Repository
+from connector_compliance.checks.core.errors import UsageError
+from connector_compliance.checks.run.changes import changed_connectors
+from connector_compliance.checks.target.repository import Repository
 
 from .sample_copy import copy_sample, edit
 

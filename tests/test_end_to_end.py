@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # real cargo or a whole harness subprocess
+
 HARNESS = Path(__file__).resolve().parent.parent
 SAMPLE = HARNESS / "examples" / "sample-hyperswitch"
-SCENARIOS = sum(line.strip().startswith("Scenario:")
+# A Scenario is one test; a Scenario Outline is one per Examples block (each of ours has one row).
+SCENARIOS = sum(line.strip().startswith(("Scenario:", "Examples:"))
                 for feature in (HARNESS / "features").glob("*.feature") for line in feature.read_text().splitlines())
 NINE_FLOWS = ["preprocessing", "tokenization", "authorize", "cancel", "capture", "psync", "access_token", "refund",
               "rsync"]

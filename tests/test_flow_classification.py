@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from checks.flow_checks import assess_flows, flow_findings
-from checks.flows import FlowStatus
-from checks.repository import Repository
+from connector_compliance.checks.facts.flow_catalog import flow_specs
+from connector_compliance.checks.facts.flow_status import FlowStatus, assess_flows
+from connector_compliance.checks.rules.flows.implemented import check_flow as flow_findings
+from connector_compliance.checks.target.repository import Repository
 
 from .minitree import REAL_IMPL, write_tree
 
@@ -133,11 +133,11 @@ def test_impl_for_another_type_does_not_count(tmp_path: Path) -> None:
 
 def test_flow_triples_come_from_the_target(tmp_path: Path) -> None:
     repo = Repository(write_tree(tmp_path, HEAD))
-    assert repo.flows["cancel"].triple == ("Void", "PaymentsCancelData", "PaymentsResponseData")
-    assert repo.flows["access_token"].marker is not None
-    assert repo.flows["access_token"].marker.file == "crates/hyperswitch_interfaces/src/api.rs"
+    assert flow_specs(repo)["cancel"].triple == ("Void", "PaymentsCancelData", "PaymentsResponseData")
+    assert flow_specs(repo)["access_token"].marker is not None
+    assert flow_specs(repo)["access_token"].marker.file == "crates/hyperswitch_interfaces/src/api.rs"
     # The mini tree declares no PaymentsCompleteAuthorize trait: the flow resolves to no triple.
-    assert repo.flows["complete_authorize"].triple is None
+    assert flow_specs(repo)["complete_authorize"].triple is None
 
 
 def test_failing_flow_hint_names_a_complete_model_connector(tmp_path: Path) -> None:

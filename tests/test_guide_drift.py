@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checks.guide_drift import error_response_note, ext_traits_note, masking_crate_note
-from checks.repository import Repository
+from connector_compliance.checks.facts.guide_drift import error_response_note, ext_traits_note, masking_crate_note
+from connector_compliance.checks.target.repository import Repository
 
 from .sample_copy import SAMPLE, copy_sample, edit
 

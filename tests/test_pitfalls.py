@@ -4,15 +4,12 @@ pitfall, at the file and line to fix; the legitimate variants the real tree uses
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from connector_compliance.checks.target.repository import Repository
 
-from checks.repository import Repository
-from checks.rules import RULES
-
+from .rule_runner import rules_named, run_rule
 from .sample_copy import SAMPLE, copy_sample, edit, line_containing
 
 HARNESS = Path(__file__).resolve().parent.parent
@@ -62,7 +59,7 @@ CASES = [
 
 
 def _run(repo: Repository, rule: str) -> list:
-    return [f for name in ("samplepay", "acme_pay") for f in RULES[rule].run(repo, name)]
+    return [f for name in ("samplepay", "acme_pay") for f in run_rule(rule, repo, name)]
 
 
 def _broken(tmp_path: Path, rel: str, old: str, new: str) -> Path:
@@ -75,12 +72,12 @@ def test_untouched_sample_avoids_every_pitfall() -> None:
     repo = Repository(SAMPLE)
     for name in ("samplepay", "acme_pay"):
         for rule in PITFALLS:
-            assert RULES[rule].run(repo, name) == [], (name, rule)
+            assert run_rule(rule, repo, name) == [], (name, rule)
 
 
 def test_every_pitfall_has_a_failing_case() -> None:
     assert {case[0] for case in CASES} == set(PITFALLS)
-    assert all(RULES[rule].guide for rule in PITFALLS)
+    assert all(r.guide for rule in PITFALLS for r in rules_named(rule))
 
 
 @pytest.mark.parametrize(("rule", "rel", "old", "new", "anchor"), CASES,
@@ -101,29 +98,29 @@ def test_the_mistake_fails_exactly_its_pitfall_there(tmp_path: Path, rule: str, 
 
 def test_hints_name_the_right_fix(tmp_path: Path) -> None:
     root = _broken(tmp_path, TRANSFORMERS, "get_ip_address_as_optional()", "get_optional_ip()")
-    [finding] = RULES["pitfall-6"].run(Repository(root), "samplepay")
+    [finding] = run_rule("pitfall-6", Repository(root), "samplepay")
     assert "get_ip_address_as_optional" in finding.hint and "E0599" in finding.message
 
     root = _broken(tmp_path / "b", TRANSFORMERS, "                .customer_id\n",
                    "                .connector_customer\n")
-    [finding] = RULES["pitfall-7"].run(Repository(root), "samplepay")
+    [finding] = run_rule("pitfall-7", Repository(root), "samplepay")
     assert "router_data.connector_customer" in finding.hint and "customer_id" in finding.hint
 
     root = _broken(tmp_path / "c", ACME_TRANSFORMERS, "currency: item.router_data.request.currency,",
                    "currency: item.router_data.request.minor_amount_to_capture,")
-    [finding] = RULES["pitfall-7"].run(Repository(root), "acme_pay")
+    [finding] = run_rule("pitfall-7", Repository(root), "acme_pay")
     assert "PaymentsAuthorizeData has no field `minor_amount_to_capture`" in finding.message
 
     root = _broken(tmp_path / "d", MAIN,
                    "            connector_response_reference_id: None,\n            network_advice",
                    "            network_advice")
-    [finding] = RULES["pitfall-9"].run(Repository(root), "samplepay")
+    [finding] = run_rule("pitfall-9", Repository(root), "samplepay")
     assert finding.extra["missing"] == ["connector_response_reference_id"]
     assert "..Default::default()" in finding.hint
 
     root = _broken(tmp_path / "e", MAIN, "            amount_converter: &StringMinorUnitForConnector,",
                    "            amount_converter: &MinorUnitForConnector,")
-    [finding] = RULES["pitfall-4"].run(Repository(root), "samplepay")
+    [finding] = run_rule("pitfall-4", Repository(root), "samplepay")
     assert "StringMinorUnitForConnector" in finding.hint and "MinorUnit" in finding.message
 
 
@@ -133,7 +130,7 @@ def test_a_helper_of_another_flow_is_pitfall_6(tmp_path: Path) -> None:
     url = '            "{}v1/payments/{}/capture",\n            self.base_url(connectors),\n'
     root = _broken(tmp_path, MAIN, url + "            req.request.connector_transaction_id",
                    url + "            req.request.get_connector_transaction_id()?")
-    [finding] = RULES["pitfall-6"].run(Repository(root), "samplepay")
+    [finding] = run_rule("pitfall-6", Repository(root), "samplepay")
     assert finding.line == _edited_line(root, MAIN, url) + 2
     assert "PaymentsCaptureData has no method `get_connector_transaction_id`" in finding.message
     assert "PaymentsSyncRequestData" in finding.message
@@ -142,7 +139,7 @@ def test_a_helper_of_another_flow_is_pitfall_6(tmp_path: Path) -> None:
 def test_listed_and_implemented_is_pitfall_3(tmp_path: Path) -> None:
     root = _broken(tmp_path, MAIN, "impl api::PaymentsPreProcessing for Samplepay {}",
                    "impl api::PaymentsPreProcessing for Samplepay {}\nimpl api::PaymentReject for Samplepay {}")
-    [finding] = RULES["pitfall-3"].run(Repository(root), "samplepay")
+    [finding] = run_rule("pitfall-3", Repository(root), "samplepay")
     assert finding.file == DEFAULTS
     assert finding.line == line_containing(root, DEFAULTS, "default_imp_for_reject!(") + 2
     assert "E0119" in finding.message
@@ -154,9 +151,9 @@ def test_amount_variants_of_the_real_tree_pass(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "spelling")
     path = root / MAIN
     path.write_text(path.read_text().replace("amount_converter", "amount_convertor"))
-    assert RULES["pitfall-4"].run(Repository(root), "samplepay") == []
+    assert run_rule("pitfall-4", Repository(root), "samplepay") == []
     edit(root, MAIN, "amount_convertor: &StringMinorUnitForConnector", "amount_convertor: &FloatMajorUnitForConnector")
-    assert [f.line for f in RULES["pitfall-4"].run(Repository(root), "samplepay")] == [
+    assert [f.line for f in run_rule("pitfall-4", Repository(root), "samplepay")] == [
         line_containing(root, MAIN, "amount_convertor: &FloatMajorUnitForConnector")]
 
     # No converter at all (square, stax, worldline): nothing to compare, even with an odd wrapper type.
@@ -164,7 +161,7 @@ def test_amount_variants_of_the_real_tree_pass(tmp_path: Path) -> None:
     edit(root, MAIN, "    amount_converter: &'static (dyn AmountConvertor<Output = StringMinorUnit> + Sync),\n", "")
     edit(root, TRANSFORMERS, "pub struct SamplepayRouterData<T> {\n    pub amount: StringMinorUnit,",
          "pub struct SamplepayRouterData<T> {\n    pub amount: i64,")
-    assert RULES["pitfall-4"].run(Repository(root), "samplepay") == []
+    assert run_rule("pitfall-4", Repository(root), "samplepay") == []
 
     # A percentage of an amount is not a unit change; scaling a timestamp is not an amount.
     root = copy_sample(tmp_path / "ratio")
@@ -174,7 +171,7 @@ def test_amount_variants_of_the_real_tree_pass(tmp_path: Path) -> None:
          "        let _share = part_amount * 100 / total_amount;\n"
          "        let _millis = expires_at * 1000;\n"
          "        // let cents = router_data.request.amount * 100;\n")
-    assert RULES["pitfall-4"].run(Repository(root), "samplepay") == []
+    assert run_rule("pitfall-4", Repository(root), "samplepay") == []
 
 
 def test_text_numbers_that_are_not_the_domain_pan_pass(tmp_path: Path) -> None:
@@ -185,7 +182,7 @@ def test_text_numbers_that_are_not_the_domain_pan_pass(tmp_path: Path) -> None:
                    "fn echo(resp: &SamplepayCardResponse) -> SamplepayCardEcho {\n"
                    "    SamplepayCardEcho { number: resp.card_number.clone() }\n}\n"
                    "// PreProcessing (card enrolment / risk check before authorize)\n")
-    assert RULES["pitfall-5"].run(Repository(root), "samplepay") == []
+    assert run_rule("pitfall-5", Repository(root), "samplepay") == []
 
 
 def test_comments_strings_and_other_owners_do_not_count(tmp_path: Path) -> None:
@@ -198,7 +195,7 @@ def test_comments_strings_and_other_owners_do_not_count(tmp_path: Path) -> None:
          "            reference: router_data.connector_customer.clone().unwrap_or_default(),")
     repo = Repository(root)
     for rule in ("pitfall-6", "pitfall-7"):
-        assert RULES[rule].run(repo, "samplepay") == [], rule
+        assert run_rule(rule, repo, "samplepay") == [], rule
 
 
 def test_unknown_owner_accepts_a_field_of_any_request_struct(tmp_path: Path) -> None:
@@ -207,9 +204,9 @@ def test_unknown_owner_accepts_a_field_of_any_request_struct(tmp_path: Path) -> 
     root = _broken(tmp_path, TRANSFORMERS, "            reference: router_data.connector_request_reference_id.clone(),",
                    "            reference: Some(router_data).map(|rd| rd.request.minor_amount_to_capture).map(|_| "
                    "router_data.connector_request_reference_id.clone()).unwrap_or_default(),")
-    assert RULES["pitfall-7"].run(Repository(root), "samplepay") == []
+    assert run_rule("pitfall-7", Repository(root), "samplepay") == []
     edit(root, TRANSFORMERS, "rd.request.minor_amount_to_capture", "rd.request.connector_customer")
-    [finding] = RULES["pitfall-7"].run(Repository(root), "samplepay")
+    [finding] = run_rule("pitfall-7", Repository(root), "samplepay")
     assert "no request data struct has a field `connector_customer`" in finding.message
 
 
@@ -217,7 +214,7 @@ def test_a_let_from_a_parameter_keeps_the_flow(tmp_path: Path) -> None:
     # `let router_data = item.router_data;` with `item: &SamplepayRouterData<&PaymentsAuthorizeRouterData>`.
     root = _broken(tmp_path, TRANSFORMERS, "                .customer_id\n",
                    "                .minor_amount_to_capture\n")
-    [finding] = RULES["pitfall-7"].run(Repository(root), "samplepay")
+    [finding] = run_rule("pitfall-7", Repository(root), "samplepay")
     assert "PaymentsAuthorizeData has no field `minor_amount_to_capture`" in finding.message
 
 
@@ -228,8 +225,8 @@ def test_no_params_base_url_and_a_local_error_response_pass(tmp_path: Path) -> N
          "fn local_error() -> ErrorResponse {\n    ErrorResponse { code: String::new() }\n}\n\n"
          "pub struct AcmePayAuthType {")
     repo = Repository(root)
-    assert RULES["pitfall-8"].run(repo, "acme_pay") == []
-    assert RULES["pitfall-9"].run(repo, "acme_pay") == []
+    assert run_rule("pitfall-8", repo, "acme_pay") == []
+    assert run_rule("pitfall-9", repo, "acme_pay") == []
 
 
 # -- the scenarios: each mistake fails exactly its @pitfall-N scenario ------------------------------------------
@@ -237,16 +234,16 @@ E2E = {case[0]: case for case in reversed(CASES)}  # the first case of each pitf
 
 
 @pytest.mark.parametrize("pitfall", PITFALLS)
-def test_feature_run_fails_exactly_the_matching_pitfall_scenario(tmp_path: Path, pitfall: str) -> None:
+def test_feature_run_fails_exactly_the_matching_pitfall_scenario(pytester: pytest.Pytester, tmp_path: Path,
+                                                                 pitfall: str) -> None:
+    # In-process (pytester), as pytest-bdd's own suite runs scenarios: no interpreter start-up per case.
     _, rel, old, new, _anchor = E2E[pitfall]
     root = _broken(tmp_path, rel, old, new)
     report_dir = tmp_path / "report"
     marks = " or ".join(PITFALLS)
-    proc = subprocess.run(
-        [sys.executable, "-m", "pytest", "features/", "-p", "no:randomly", "--hs-repo", str(root),
-         "--connector", "samplepay", "--no-cargo", "-m", marks, "--report-dir", str(report_dir)],
-        cwd=HARNESS, capture_output=True, text=True, timeout=300, check=False)
-    assert proc.returncode == 1, proc.stdout + proc.stderr
+    result = pytester.runpytest_inprocess(str(HARNESS / "features"), "--hs-repo", str(root), "--connector",
+                                          "samplepay", "--no-cargo", "-m", marks, "--report-dir", str(report_dir))
+    assert result.ret == 1, result.outlines
     [connector] = json.loads((report_dir / "compliance.json").read_text())["connectors"]
     failed = {tag for s in connector["scenarios"] if s["outcome"] == "failed" for tag in s["tags"]
               if tag.startswith("pitfall-")}
@@ -255,30 +252,11 @@ def test_feature_run_fails_exactly_the_matching_pitfall_scenario(tmp_path: Path,
     assert all(f["file"] and f["line"] >= 1 and f["hint"] for f in scenario["findings"])
 
 
-def test_pitfall_8_scenario_also_needs_the_connectors_field(tmp_path: Path) -> None:
+def test_a_missing_connectors_field_fails_p3_not_pitfall_8(tmp_path: Path) -> None:
+    """One mistake, one scenario: the field belongs to registration point P3; pitfall 8 judges what base_url reads."""
     root = _broken(tmp_path, "crates/hyperswitch_domain_models/src/connector_endpoints.rs",
                    "    pub samplepay: ConnectorParams,\n", "")
-    report_dir = tmp_path / "report"
-    proc = subprocess.run(
-        [sys.executable, "-m", "pytest", "features/", "-p", "no:randomly", "--hs-repo", str(root),
-         "--connector", "samplepay", "--no-cargo", "-m", "pitfall-8", "--report-dir", str(report_dir)],
-        cwd=HARNESS, capture_output=True, text=True, timeout=300, check=False)
-    assert proc.returncode == 1, proc.stdout + proc.stderr
-    [connector] = json.loads((report_dir / "compliance.json").read_text())["connectors"]
-    [scenario] = [s for s in connector["scenarios"] if "pitfall-8" in s["tags"]]
-    assert scenario["outcome"] == "failed"
-    assert {f["rule"] for f in scenario["findings"]} == {"registration.connectors-struct"}
-
-
-def test_a_connector_struct_with_its_own_request_field_is_not_judged(tmp_path: Path) -> None:
-    root = _broken(tmp_path, TRANSFORMERS, "// PreProcessing (card enrolment / risk check before authorize)\n",
-                   "pub struct SamplepayEnvelope {\n    pub request: SamplepayEnvelopeBody,\n}\n"
-                   "pub struct SamplepayEnvelopeBody {\n    pub signature: String,\n}\n"
-                   "fn signature_of(envelope: &SamplepayEnvelope) -> String {\n"
-                   "    envelope.request.signature.clone()\n}\n"
-                   "fn make_envelope() -> SamplepayEnvelope {\n"
-                   "    SamplepayEnvelope { request: SamplepayEnvelopeBody { signature: String::new() } }\n}\n"
-                   "fn signature_of_new() -> String {\n    let envelope = make_envelope();\n"
-                   "    envelope.request.signature.clone()\n}\n"
-                   "// PreProcessing (card enrolment / risk check before authorize)\n")
-    assert RULES["pitfall-7"].run(Repository(root), "samplepay") == []
+    repo = Repository(root)
+    [finding] = run_rule("P3", repo, "samplepay")
+    assert finding.rule == "registration.connectors-struct"
+    assert run_rule("pitfall-8", repo, "samplepay") == []

@@ -5,24 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from connector_compliance.checks.core.registry import all_rules
+from connector_compliance.checks.facts.grace_docs import endpoint_rows, status_variants
+from connector_compliance.checks.target.markdown_doc import parse_markdown
+from connector_compliance.checks.target.repository import Repository
 
-from checks.markdown_doc import parse_markdown
-from checks.preparation import endpoint_rows, status_variants
-from checks.repository import Repository
-from checks.rules import RULES
-
+from .rule_runner import run_rule
 from .sample_copy import SAMPLE, copy_sample, edit, line_containing
 
 DOCS = "grace/connector_integration/samplepay"
 SPEC = f"{DOCS}/samplepay_specs.md"
 PLAN = f"{DOCS}/samplepay_plan.md"
 NINE = "preprocessing,tokenization,authorize,cancel,capture,psync,access_token,refund,rsync"
-PREPARATION_RULES = [r for r in RULES if r.startswith("preparation.")]
+PREPARATION_RULES = [r for r in all_rules() if r.startswith("preparation.")]
 
 
 def run(repo: Repository, rule: str) -> list:
     params = {"selected": NINE} if rule == "preparation.spec-endpoints" else {}
-    return RULES[rule].run(repo, "samplepay", **params)
+    return run_rule(rule, repo, "samplepay", **params)
 
 
 def test_sample_documents_pass_every_rule() -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from connector_compliance.checks.core.registry import all_rules
+from connector_compliance.checks.facts.guide_drift import guide_drift_notes
+from connector_compliance.checks.target.repository import Repository
 
-from checks.guide_drift import guide_drift_notes
-from checks.repository import Repository
-from checks.rules import RULES
-
+from .rule_runner import run_rule
 from .sample_copy import SAMPLE, copy_sample, edit, line_containing
 
-REGISTRATION_RULES = [rule for rule in RULES if rule.startswith("registration.")] + ["scaffolding.module"]
+REGISTRATION_RULES = [rule for rule in all_rules() if rule.startswith("registration.")] + ["scaffolding.module"]
 
 V2_REFUND = "default_imp_for_new_connector_integration_refund"
 # (rule, file, text removed, replacement, text on the line the finding must point at)
@@ -50,8 +50,8 @@ CASES = [
     ("registration.connector-configs", "crates/connector_configs/src/connector.rs",
      "            Connector::Samplepay => Ok(connector_data.samplepay),\n", "", "fn get_connector_config"),
     ("registration.default-impls", "crates/hyperswitch_connectors/src/default_implementations.rs",
-     "    connectors::AcmePay,\n    connectors::Samplepay\n);\n\nmacro_rules! default_imp_for_reject",
-     "    connectors::AcmePay\n);\n\nmacro_rules! default_imp_for_reject", "default_imp_for_approve!("),
+     "default_imp_for_complete_authorize!(\n    connectors::AcmePay,\n    connectors::Samplepay\n);",
+     "default_imp_for_complete_authorize!(\n    connectors::AcmePay\n);", "default_imp_for_complete_authorize!("),
     ("registration.v2-defaults", "crates/hyperswitch_connectors/src/default_implementations_v2.rs",
      "    connectors::AcmePay,\n    connectors::Samplepay\n);\n\nmacro_rules! " + V2_REFUND,
      "    connectors::AcmePay\n);\n\nmacro_rules! " + V2_REFUND,
@@ -70,11 +70,11 @@ def test_untouched_sample_passes_every_registration_point() -> None:
     repo = Repository(SAMPLE)
     for name in ("samplepay", "acme_pay"):
         for rule in REGISTRATION_RULES:
-            assert RULES[rule].run(repo, name) == [], (name, rule)
+            assert run_rule(rule, repo, name) == [], (name, rule)
 
 
 def test_every_registration_rule_has_a_failing_case() -> None:
-    covered = {case[0] for case in CASES} | {"registration.toml-parses"}
+    covered = {case[0] for case in CASES} | {"registration.toml-parses", "registration.test-file"}  # cases.toml
     assert covered == set(REGISTRATION_RULES)
 
 
@@ -85,7 +85,7 @@ def test_removing_the_entry_fails_there(tmp_path: Path, rule: str, rel: str, old
     root = copy_sample(tmp_path / "hs")
     edit(root, rel, old, new)
     repo = Repository(root)
-    findings = RULES[rule].run(repo, "samplepay")
+    findings = run_rule(rule, repo, "samplepay")
     assert findings, f"{rule} did not notice the removal"
     assert {f.file for f in findings} == {rel}
     expected_line = line_containing(root, rel, anchor) if anchor else 1
@@ -94,7 +94,7 @@ def test_removing_the_entry_fails_there(tmp_path: Path, rule: str, rel: str, old
     # Exactly that point fails: every other registration rule still passes.
     for other in REGISTRATION_RULES:
         if other not in (rule, "registration.toml-parses"):
-            assert RULES[other].run(repo, "samplepay") == [], other
+            assert run_rule(other, repo, "samplepay") == [], other
 
 
 def test_listed_and_implemented_is_e0119(tmp_path: Path) -> None:
@@ -102,7 +102,7 @@ def test_listed_and_implemented_is_e0119(tmp_path: Path) -> None:
     rel = "crates/hyperswitch_connectors/src/default_implementations.rs"
     edit(root, rel, "default_imp_for_pre_processing_steps!(\n    connectors::AcmePay",
          "default_imp_for_pre_processing_steps!(\n    connectors::AcmePay,\n    connectors::Samplepay")
-    [finding] = RULES["registration.default-impls"].run(Repository(root), "samplepay")
+    [finding] = run_rule("registration.default-impls", Repository(root), "samplepay")
     assert finding.file == rel
     assert finding.line == line_containing(root, rel, "default_imp_for_pre_processing_steps!(") + 2
     assert "E0119" in finding.message and "samplepay.rs:" in finding.message
@@ -115,7 +115,7 @@ def test_non_routable_connector_needs_no_routable_variant(tmp_path: Path) -> Non
     edit(root, rel, "            RoutableConnectors::Samplepay => Self::Samplepay,\n", "")
     edit(root, rel, "    Samplepay,\n", "")
     edit(root, rel, "Connector::Cardinal", "Connector::Cardinal | Connector::Samplepay")
-    assert RULES["registration.routable-connectors"].run(Repository(root), "samplepay") == []
+    assert run_rule("registration.routable-connectors", Repository(root), "samplepay") == []
 
 
 def test_unparsable_toml_is_reported_and_lines_still_checked(tmp_path: Path) -> None:
@@ -123,23 +123,23 @@ def test_unparsable_toml_is_reported_and_lines_still_checked(tmp_path: Path) -> 
     rel = "crates/connector_configs/toml/production.toml"
     (root / rel).write_text((root / rel).read_text() + '\n[dup]\nname = "a"\nname = "b"\n')
     repo = Repository(root)
-    [finding] = RULES["registration.toml-parses"].run(repo, "samplepay")
+    [finding] = run_rule("registration.toml-parses", repo, "samplepay")
     assert finding.file == rel
     assert finding.line == line_containing(root, rel, 'name = "b"')
     # A broken config file with a [connectors] table still has its base_url lines checked.
     config = "config/deployments/production.toml"
     (root / config).write_text((root / config).read_text() + "\nx = 1\nx = 2\n")
     repo = Repository(root)
-    assert RULES["registration.base-url"].run(repo, "samplepay") == []
+    assert run_rule("registration.base-url", repo, "samplepay") == []
     edit(root, config, 'samplepay.base_url = "https://api.samplepay.test/"\n', "")
-    [missing] = RULES["registration.base-url"].run(Repository(root), "samplepay")
+    [missing] = run_rule("registration.base-url", Repository(root), "samplepay")
     assert missing.file == config
 
 
 def test_type_name_is_read_from_connectors_rs(tmp_path: Path) -> None:
     # acme_pay's type is AcmePay: capitalising the module name would give Acme_pay and fail every point.
     repo = Repository(SAMPLE)
-    assert RULES["registration.connector-enum"].run(repo, "acme_pay") == []
+    assert run_rule("registration.connector-enum", repo, "acme_pay") == []
 
 
 def test_guide_drift_notes_name_the_current_place(tmp_path: Path) -> None:

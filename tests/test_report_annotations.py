@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from checks.findings import Finding
-from reports.annotations import escape_data, escape_property, github_annotations, render_annotations
+from connector_compliance.checks.core.finding import Finding
+from connector_compliance.reports.annotations import (
+    escape_data,
+    escape_property,
+    github_annotations,
+    render_annotations,
+)
 
 from .report_samples import ACME_RS, SAMPLE_AUTH, VOID_BUILD_LINE, failing_report, fleet_report, passing_report
 

@@ -8,9 +8,9 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 
-from reports.html import FLEET_THRESHOLD, render_html, write_html
-from reports.model import ComplianceReport
-from reports.sections import sections
+from connector_compliance.reports.html import FLEET_THRESHOLD, render_html, write_html
+from connector_compliance.reports.model import ComplianceReport
+from connector_compliance.reports.sections import sections
 
 from .report_samples import (
     ACME_RS,

@@ -6,8 +6,8 @@ import dataclasses
 import re
 from pathlib import Path
 
-from checks.findings import Finding
-from reports.markdown import MAX_BYTES, code, render_markdown, text, write_markdown
+from connector_compliance.checks.core.finding import Finding
+from connector_compliance.reports.markdown import MAX_BYTES, code, render_markdown, text, write_markdown
 
 from .report_samples import ACME_RS, SAMPLE_AUTH, VOID_BUILD_LINE, XSS, failing_report, fleet_report, passing_report
 

@@ -7,8 +7,8 @@ import dataclasses
 import json
 from pathlib import Path
 
-from checks.findings import Finding
-from reports.sarif import render_sarif, sarif_document, write_sarif
+from connector_compliance.checks.core.finding import Finding
+from connector_compliance.reports.sarif import render_sarif, sarif_document, write_sarif
 
 from .report_samples import ACME_RS, SAMPLE_AUTH, VOID_BUILD_LINE, XSS, failing_report, passing_report, xss_report
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from checks.findings import Finding
-from checks.selection import Selection
-from reports.model import ConnectorReport
-from reports.sections import display_status, failing_findings, sections
+from connector_compliance.checks.core.finding import Finding
+from connector_compliance.checks.facts.selection import Selection
+from connector_compliance.reports.model import ConnectorReport
+from connector_compliance.reports.sections import display_status, failing_findings, sections
 
 from .report_samples import CORE, failing_report, flows_of, scenario
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reports.markdown import MAX_BYTES
-from reports.write_all import run_id, run_url, write_reports
+from connector_compliance.reports.markdown import MAX_BYTES
+from connector_compliance.reports.write_all import run_id, run_url, write_reports
 
 from .report_samples import failing_report, passing_report
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from checks.errors import TargetError, UsageError
-from checks.repository import Repository
+from connector_compliance.checks.core.errors import TargetError, UsageError
+from connector_compliance.checks.target.repository import Repository
 
 from .minitree import write_tree
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from connector_compliance.checks.core.registry import all_rules
+from connector_compliance.checks.facts.flow_catalog import flow_specs
+from connector_compliance.checks.facts.flow_status import assess_flows
+from connector_compliance.checks.target.repository import Repository
 
-from checks.flow_checks import assess_flows
-from checks.repository import Repository
-from checks.rules import RULES
-
+from .rule_runner import run_rule
 from .sample_copy import SAMPLE, copy_sample
 
 KEY_FILES = [
@@ -37,15 +38,14 @@ def test_rules_survive_a_truncated_file(tmp_path: Path, rel: str) -> None:
         if name not in repo.modules:
             continue  # connectors.rs itself was cut before the module: a usage error, tested elsewhere
         assess_flows(repo, name)
-        for rule_id, rule in RULES.items():
+        for rule_id, rule in all_rules().items():
             if rule_id.startswith(("build", "cargo")):
                 continue  # the cargo rules run the compiler; their own tests cover broken input
             if rule_id == "flow":
-                for flow in repo.flows:
-                    rule.run(repo, name, flow=flow)
+                for flow in flow_specs(repo):
+                    run_rule(rule_id, repo, name, flow=flow)
             else:
-                params = PARAMS if "selected" in rule.check.__code__.co_varnames else {}
-                rule.run(repo, name, **params)
+                run_rule(rule_id, repo, name, **(PARAMS if "selected" in rule.params else {}))
 
 
 def test_truncated_connector_file_is_reported_where_it_breaks(tmp_path: Path) -> None:
@@ -53,5 +53,5 @@ def test_truncated_connector_file_is_reported_where_it_breaks(tmp_path: Path) ->
     rel = "crates/hyperswitch_connectors/src/connectors/samplepay.rs"
     text = (SAMPLE / rel).read_text()
     (root / rel).write_text(text[: len(text) // 2])
-    [finding] = RULES["scaffolding.parses"].run(Repository(root), "samplepay")
+    [finding] = run_rule("scaffolding.parses", Repository(root), "samplepay")
     assert finding.file == rel and finding.line > 1

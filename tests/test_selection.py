@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from checks.errors import UsageError
-from checks.flow_catalog import DEFAULT_SELECTION, flows_named_in
-from checks.repository import Repository
-from checks.selection import parse_flow_list, plan_steps, select_flows
+from connector_compliance.checks.core.errors import UsageError
+from connector_compliance.checks.facts.flow_catalog import DEFAULT_SELECTION, flows_named_in
+from connector_compliance.checks.facts.selection import parse_flow_list, plan_steps, select_flows
+from connector_compliance.checks.target.repository import Repository
 
 from .minitree import write_tree
 

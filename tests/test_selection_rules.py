@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checks.flow_checks import assess_flows
-from checks.repository import Repository
-from checks.rules import RULES
-from checks.selection_checks import preprocessing_drift_note
+from connector_compliance.checks.facts.flow_status import assess_flows
+from connector_compliance.checks.facts.guide_drift import preprocessing_drift_note
+from connector_compliance.checks.target.repository import Repository
 
+from .rule_runner import run_rule
 from .sample_copy import SAMPLE, copy_sample, edit
 
 SELECTED = "access_token,tokenization,authorize"
@@ -16,7 +16,7 @@ MAIN = "crates/hyperswitch_connectors/src/connectors/samplepay.rs"
 
 
 def run(root: Path, selected: str = SELECTED) -> list:
-    return RULES["selection.router-invokes"].run(Repository(root), "samplepay", selected=selected)
+    return run_rule("selection.router-invokes", Repository(root), "samplepay", selected=selected)
 
 
 def test_sample_wires_access_token_and_tokenization() -> None:

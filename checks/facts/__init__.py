@@ -1,0 +1,1 @@
+"""Facts read from the target (connectors, flows, impls, registration entries, types), each computed once per run."""

@@ -1,0 +1,52 @@
+"""Facts about one connector read from its own files: its type name, where to point when something is absent."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..facts.impls import struct_line
+from ..target import layout
+from ..target.fact_cache import fact
+from ..target.rust import line_of
+
+if TYPE_CHECKING:
+    from ..target.repository import Repository
+
+
+@fact
+def connector_type(repo: Repository, name: str) -> str | None:
+    """The connector's type name: from `pub use self::{NAME::Camel}`, else the type its ConnectorCommon is for."""
+    module = repo.modules.get(name)
+    if module is not None and module.camel:
+        return module.camel
+    main = repo.rust(layout.connector_main_file(name))
+    if main is None:
+        return None
+    for item in main.root.find_all(kind="impl_item"):
+        trait, self_type = item.field("trait"), item.field("type")
+        if trait is not None and self_type is not None and trait.text().endswith("ConnectorCommon"):
+            return self_type.text()
+    return None
+
+
+def anchor_of(repo: Repository, name: str) -> tuple[str, int]:
+    """Where to point when something is absent: the connector struct in its main file."""
+    main = layout.connector_main_file(name)
+    camel = connector_type(repo, name)
+    rust_file = repo.rust(main)
+    if rust_file is None:
+        module = repo.modules.get(name)
+        return layout.CONNECTORS_RS, module.mod_line if module else 1
+    return main, (struct_line(rust_file, camel) if camel else None) or 1
+
+
+def transformers_declaration_line(repo: Repository, name: str) -> int | None:
+    """Line of `pub mod transformers;` in the connector's main file, or None."""
+    main = repo.rust(layout.connector_main_file(name))
+    if main is None:
+        return None
+    for item in main.root.find_all(kind="mod_item"):
+        item_name = item.field("name")
+        if item_name is not None and item_name.text() == "transformers" and item.field("body") is None:
+            return line_of(item)
+    return None

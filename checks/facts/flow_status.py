@@ -1,0 +1,159 @@
+"""Classify each guide flow of a connector as implemented, default, stub or missing (anatomy §3.3-3.4).
+
+- implemented: the impl overrides `build_request`, which builds a `RequestBuilder`, and `get_url` is not the
+  connector template's `NotImplemented("get_url method")` stub;
+- default: an empty impl (trait defaults; `build_request` returns `Ok(None)`), or the connector is listed in the
+  `default_imp_for_*!` macro that provides the flow's triple;
+- stub: methods are overridden but `build_request` is not, or it returns an error / `Ok(None)` without building a
+  request, or `get_url` is the template stub;
+- missing: neither an impl nor a macro entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ast_grep_py import SgNode
+
+from ..facts.connectors import anchor_of, connector_type
+from ..facts.default_impls import default_macros, macros_for_triple
+from ..facts.flow_catalog import FlowSpec, flow_specs
+from ..facts.impls import IntegrationImpl, integration_impls
+from ..target import layout
+from ..target.fact_cache import fact
+from ..target.repository import Repository
+from ..target.rust import line_of, mentions_identifier, string_literals
+
+
+class FlowStatus(StrEnum):
+    IMPLEMENTED = "implemented"
+    DEFAULT = "default"
+    STUB = "stub"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class FlowAssessment:
+    flow: str
+    status: FlowStatus
+    file: str
+    line: int  # the impl header, or the macro entry; where a reader finds the flow
+    reason: str
+    ignored: bool
+    evidence_line: int  # the line that decides the status (e.g. a stubbed build_request)
+    cause: str  # the finer class: implemented, empty, macro, no_build_request, stub_err, stub_none, stub_get_url,
+    #             missing, no_marker_trait
+
+    def as_dict(self) -> dict[str, object]:
+        return {"flow": self.flow, "status": str(self.status), "cause": self.cause, "file": self.file,
+                "line": self.line, "evidence_line": self.evidence_line, "reason": self.reason,
+                "ignored": self.ignored}
+
+
+ERROR_VARIANTS = ("NotImplemented", "NotSupported", "FlowNotSupported")
+
+
+def _is_template_url_stub(get_url: SgNode) -> bool:
+    returns_ok = any(
+        call.field("function") is not None and call.field("function").text() == "Ok"
+        for call in get_url.find_all(kind="call_expression")
+    )
+    return not returns_ok and any(s == "get_url method" for s in string_literals(get_url))
+
+
+def classify_impl(impl: IntegrationImpl) -> tuple[FlowStatus, str, int, str]:
+    """Status, cause, the line that decides it, and why."""
+    methods = impl.methods
+    if not methods:
+        return (FlowStatus.DEFAULT, "empty", impl.line,
+                "empty impl: the trait defaults apply and build_request returns Ok(None)")
+    build_request = methods.get("build_request")
+    if build_request is None:
+        overridden = ", ".join(sorted(methods))
+        return (FlowStatus.STUB, "no_build_request", impl.line,
+                f"overrides {overridden} but not build_request, so the trait default returns Ok(None) "
+                "and the flow never sends a request")
+    if not mentions_identifier(build_request, "RequestBuilder"):
+        if any(mentions_identifier(build_request, v) for v in ERROR_VARIANTS):
+            cause, why = "stub_err", "build_request returns an error (NotImplemented/NotSupported), no request"
+        else:
+            cause, why = "stub_none", "build_request builds no RequestBuilder (returns Ok(None) or similar)"
+        return FlowStatus.STUB, cause, line_of(build_request), why
+    get_url = methods.get("get_url")
+    if get_url is not None and _is_template_url_stub(get_url):
+        return (FlowStatus.STUB, "stub_get_url", line_of(get_url),
+                'get_url is still the connector template\'s NotImplemented("get_url method") stub')
+    return FlowStatus.IMPLEMENTED, "implemented", impl.line, "build_request builds a request and get_url is real"
+
+
+def pick_impl(impls: list[IntegrationImpl]) -> IntegrationImpl:
+    """Of several impls of one triple (cfg variants), prefer the one not gated on v2."""
+    for impl in impls:
+        if not any("v2" in c and "not" not in c for c in impl.cfg):
+            return impl
+    return impls[0]
+
+
+@fact
+def connector_impls(repo: Repository, name: str) -> list[IntegrationImpl]:
+    """Every ConnectorIntegration impl for the connector's own type, across its files (parsed once)."""
+    camel = connector_type(repo, name)
+    found: list[IntegrationImpl] = []
+    for rel in repo.connector_files(name):
+        rust_file = repo.rust(rel)
+        if rust_file is not None:
+            found.extend(i for i in integration_impls(rust_file) if camel is None or i.self_type == camel)
+    return found
+
+
+
+def assess_flow(repo: Repository, name: str, spec: FlowSpec) -> FlowAssessment:
+    ignored = spec.guide.ignored
+    if spec.triple is None:
+        file, line = layout.INTERFACES_API_RS, 1
+        return FlowAssessment(spec.name, FlowStatus.MISSING, file, line,
+                              f"the target declares no marker trait {spec.guide.marker_trait}", ignored, line,
+                              "no_marker_trait")
+    matching = [i for i in connector_impls(repo, name) if i.triple == spec.triple]
+    if matching:
+        impl = pick_impl(matching)
+        status, cause, evidence, reason = classify_impl(impl)
+        return FlowAssessment(spec.name, status, impl.file, impl.line, reason, ignored, evidence, cause)
+    camel = connector_type(repo, name)
+    for macro in macros_for_triple(default_macros(repo), spec.triple):
+        if camel is not None and camel in macro.listed:
+            return FlowAssessment(spec.name, FlowStatus.DEFAULT, layout.DEFAULT_IMPLEMENTATIONS_RS,
+                                  macro.listed[camel], f"listed in {macro.name}! (an empty default impl)", ignored,
+                                  macro.listed[camel], "macro")
+    file, line = anchor_of(repo, name)
+    reason = f"no impl of ConnectorIntegration<{', '.join(spec.triple)}> and no default macro entry"
+    generator = _local_impl_macro(repo, name)
+    if generator is not None:
+        reason += (f"; {generator[0]}:{generator[1]} defines macro {generator[2]}! that generates ConnectorIntegration "
+                   "impls, which the harness does not expand: check that flow by hand")
+    return FlowAssessment(spec.name, FlowStatus.MISSING, file, line, reason, ignored, line, "missing")
+
+
+def _local_impl_macro(repo: Repository, name: str) -> tuple[str, int, str] | None:
+    """A `macro_rules!` in the connector's own files whose body writes ConnectorIntegration impls (chargebee)."""
+    for rel in repo.connector_files(name):
+        rust_file = repo.rust(rel)
+        for macro in rust_file.root.find_all(kind="macro_definition") if rust_file is not None else []:
+            if macro.find(regex="^ConnectorIntegration$") is not None and macro.field("name") is not None:
+                return rel, macro.range().start.line + 1, macro.field("name").text()
+    return None
+
+
+@fact
+def assess_flows(repo: Repository, name: str) -> dict[str, FlowAssessment]:
+    """Every flow of the target's catalogue, classified for one connector."""
+    return {f: assess_flow(repo, name, s) for f, s in flow_specs(repo).items()}
+
+
+def implemented_at(repo: Repository, name: str, flow: str) -> tuple[str, int] | None:
+    """Where the flow is really implemented (file, line), or None for a stub, default or missing flow."""
+    assessment = assess_flows(repo, name).get(flow)
+    if assessment is None or assessment.status is not FlowStatus.IMPLEMENTED:
+        return None
+    return assessment.file, assessment.line

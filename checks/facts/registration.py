@@ -1,0 +1,153 @@
+"""Facts the registration rules derive from the target: config files, required traits, the connector's impls."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ast_grep_py import SgNode
+
+from ..facts.default_impls import DefaultMacro, read_default_macros
+from ..target import layout
+from ..target.fact_cache import fact
+from ..target.repository import Repository
+from ..target.rust import last_segment, line_of
+from ..target.rust_locate import find_struct, struct_field
+from ..target.toml_files import TomlFile
+
+
+@fact
+def config_files_with_connectors(repo: Repository) -> list[TomlFile]:
+    """The deployable configs that carry a [connectors] table (found by reading them, not from a fixed list)."""
+    found = []
+    for directory in layout.CONFIG_DIRS:
+        base = repo.root / directory
+        for path in sorted(base.rglob("*.toml")) if base.is_dir() else []:
+            toml_file = repo.toml(str(path.relative_to(repo.root)))
+            if toml_file is None:
+                continue
+            if _lists_most_connectors(repo, toml_file):
+                found.append(toml_file)
+    return found
+
+
+
+def _lists_most_connectors(repo: Repository, toml_file: TomlFile) -> bool:
+    """A full connector config, not an overlay: its [connectors] table names at least half the modules.
+
+    (config/deployments/env_specific.toml has a [connectors] table with two entries; it is layered on top.)
+    """
+    if toml_file.data is not None:
+        table = toml_file.data.get("connectors")
+        named = set(table) if isinstance(table, dict) else set()
+    else:
+        named = {n for n in repo.modules if toml_file.line_matching(rf"^\s*{n}\.base_url\s*=") is not None}
+    return len(named & set(repo.modules)) * 2 >= len(repo.modules)
+
+
+def params_type_required_keys(repo: Repository, name: str) -> list[str]:
+    """Non-optional String fields of the connector's params type in `Connectors` (what start-up validates)."""
+    rust_file = repo.rust(layout.CONNECTOR_ENDPOINTS_RS)
+    struct = find_struct(rust_file, "Connectors") if rust_file is not None else None
+    field = struct_field(struct, name) if struct is not None else None
+    if field is None or rust_file is None:
+        return ["base_url"]
+    params = find_struct(rust_file, last_segment(field.field("type").text()))
+    if params is None:
+        return ["base_url"]
+    body = params.field("body")
+    keys = []
+    for child in body.children() if body is not None else []:
+        field_type = child.field("type") if child.kind() == "field_declaration" else None
+        if field_type is not None and "".join(field_type.text().split()) == "String":
+            keys.append(child.field("name").text())
+    return keys
+
+
+@fact
+def required_traits(repo: Repository) -> set[str]:
+    """Traits a connector type must implement: `api::Connector` and, transitively, its supertraits."""
+    supertraits: dict[str, set[str]] = defaultdict(set)
+    base = repo.root / layout.INTERFACES_SRC
+    for path in base.rglob("*.rs") if base.is_dir() else []:
+        rust_file = repo.rust(str(path.relative_to(repo.root)))
+        if rust_file is None:
+            continue
+        for item in rust_file.root.find_all(kind="trait_item"):
+            bounds = item.field("bounds")
+            if item.field("name") is None or bounds is None:
+                continue
+            for bound in bounds.children():
+                base_type = bound.field("type") if bound.kind() == "generic_type" else bound
+                if base_type is not None and base_type.kind() in ("type_identifier", "scoped_type_identifier"):
+                    supertraits[item.field("name").text()].add(last_segment(base_type.text()))
+    required, stack = set(), ["Connector"]
+    while stack:
+        current = stack.pop()
+        if current not in required:
+            required.add(current)
+            stack.extend(supertraits.get(current, ()))
+    return required
+
+
+
+@fact
+def v2_default_macros(repo: Repository) -> dict[str, DefaultMacro]:
+    rust_file = repo.rust(layout.DEFAULT_IMPLEMENTATIONS_V2_RS)
+    return read_default_macros(rust_file) if rust_file is not None else {}
+
+
+@fact
+def _impls_by_type(repo: Repository, rel: str) -> dict[str, dict[object, set[str]]]:
+    """Trait impls in one file, by self type: {Camel: {trait name or ConnectorIntegration triple: {file:line}}}."""
+    index: dict[str, dict[object, set[str]]] = defaultdict(lambda: defaultdict(set))
+    rust_file = repo.rust(rel)
+    for item in rust_file.root.find_all(kind="impl_item") if rust_file is not None else []:
+        trait, self_type = item.field("trait"), item.field("type")
+        if trait is None or self_type is None:
+            continue
+        owned = index[last_segment(self_type.text())]
+        where = f"{rel}:{line_of(item)}"
+        if trait.kind() == "generic_type" and trait.field("type") is not None:
+            args = trait.field("type_arguments")
+            types = tuple(last_segment(a.text()) for a in args.children()
+                          if a.kind() not in ("<", ">", ",")) if args is not None else ()
+            if last_segment(trait.field("type").text()) == "ConnectorIntegration" and len(types) == 3:
+                owned[types].add(where)
+        else:
+            owned[last_segment(trait.text())].add(where)
+    return index
+
+
+
+@fact
+def own_trait_impls(repo: Repository, name: str, camel: str) -> dict[object, set[str]]:
+    """The connector's own trait impls, keyed by trait name, and by triple for ConnectorIntegration impls.
+
+    Hand-written impls for the connector inside default_implementations*.rs (DummyConnector's) count too.
+    """
+    owned: dict[object, set[str]] = defaultdict(set)
+    files = [*repo.connector_files(name), layout.DEFAULT_IMPLEMENTATIONS_RS, layout.DEFAULT_IMPLEMENTATIONS_V2_RS]
+    for rel in files:
+        for key, places in _impls_by_type(repo, rel).get(camel, {}).items():
+            owned[key] |= places
+    return owned
+
+
+
+@fact
+def registration_tomls(repo: Repository) -> list[TomlFile]:
+    """Every TOML file the registration rules read, in a stable order."""
+    rels = [t.rel for t in config_files_with_connectors(repo)]
+    rels += [f"{layout.CONNECTOR_CONFIGS_TOML_DIR}/{f}.toml" for f in ("development", "sandbox", "production")]
+    rels.append(layout.SAMPLE_AUTH_TOML)
+    return [t for t in (repo.toml(rel) for rel in rels) if t is not None]
+
+
+def config_fields_read(arm: SgNode) -> list[str]:
+    """`Ok(connector_data.adyenplatform_payout)` -> ["adyenplatform_payout"]."""
+    fields = []
+    for access in arm.find_all(kind="field_expression"):
+        target, field = access.field("value"), access.field("field")
+        if target is not None and field is not None and target.text() == "connector_data":
+            fields.append(field.text())
+    return fields

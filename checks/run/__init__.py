@@ -1,0 +1,1 @@
+"""Orchestration of one harness run without pytest: options, the run context, waivers, changed connectors, verdicts."""

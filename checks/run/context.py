@@ -1,0 +1,99 @@
+"""One harness run: the target repository, the connectors under review, their flow selections, the rules' findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.errors import NothingToCheck, UsageError
+from ..core.finding import Finding
+from ..core.registry import all_rules
+from ..core.rule import Rule, Scope
+from ..facts.flow_catalog import flow_specs
+from ..facts.guide_drift import guide_drift_notes, preprocessing_drift_note
+from ..facts.selection import Selection, parse_flow_list, select_flows
+from ..target.repository import Repository
+from .changes import changed_connectors
+from .options import RunOptions
+from .waivers import DEFAULT_WAIVER_FILE, WaiverFile, load_waivers
+
+SAMPLE_REPO = Path(__file__).resolve().parents[2] / "examples" / "sample-hyperswitch"
+SAMPLE_CONNECTOR = "samplepay"
+# Up to this many connectors, each gets its own pytest item per scenario (readable ids, per-item -k);
+# beyond it, one item per scenario checks them all, so a whole-repository run stays a few seconds.
+PER_CONNECTOR_ITEMS_LIMIT = 12
+
+
+@dataclass
+class RunContext:
+    repo: Repository
+    connectors: tuple[str, ...]
+    selections: dict[str, Selection]
+    options: RunOptions
+    waivers: WaiverFile
+    today: dt.date
+    notes: list[dict[str, str]]
+    cargo: object | None = None  # the CargoSession, set by the build layer when a cargo scenario first runs
+
+    @property
+    def report_dir(self) -> Path:
+        return self.options.report_dir
+
+    def scope(self, connector: str) -> Scope:
+        selection = self.selections[connector]
+        return Scope(self.repo, connector, selection.flows, selection.source, self.options.require_docs, self.cargo)
+
+    def findings(self, rule: Rule, connector: str, **params: str) -> list[Finding]:
+        """A rule's findings for one connector, computed once per run however many scenarios ask."""
+        key = (rule.id, connector, tuple(sorted(params.items())))
+        return self.repo.facts.get(RunContext.findings, key, lambda: rule.run(self.scope(connector), **params))
+
+    def batches(self) -> list[tuple[str, ...]]:
+        if len(self.connectors) <= PER_CONNECTOR_ITEMS_LIMIT:
+            return [(name,) for name in self.connectors]
+        return [self.connectors]
+
+
+def batch_id(batch: tuple[str, ...]) -> str:
+    return batch[0] if len(batch) == 1 else f"{len(batch)}-connectors"
+
+
+def _connectors(repo: Repository, options: RunOptions) -> tuple[str, ...]:
+    if options.changed_since:
+        changed = changed_connectors(repo, options.changed_since)
+        names = tuple(dict.fromkeys([*options.connectors, *changed]))
+        if not names:
+            raise NothingToCheck(f"no connector touched since {options.changed_since}: nothing to check")
+        return names
+    if options.all_connectors:
+        return tuple(sorted(repo.modules))
+    if options.connectors:
+        return tuple(dict.fromkeys(options.connectors))
+    if options.hs_repo is None or repo.root == SAMPLE_REPO.resolve():
+        return (SAMPLE_CONNECTOR,)
+    raise UsageError("name the connector(s) to check with --connector NAME (or use --all-connectors)")
+
+
+def build_run_context(options: RunOptions) -> RunContext:
+    """Validate the options against the target; raises HarnessError with a one-line message."""
+    repo = Repository(options.hs_repo or SAMPLE_REPO)
+    names = _connectors(repo, options)
+    for name in names:
+        repo.connector(name)
+    waiver_path = options.waivers or repo.root / DEFAULT_WAIVER_FILE
+    waivers = load_waivers(waiver_path, required=options.waivers is not None)
+    cli_flows = parse_flow_list(options.flows) if options.flows is not None else None
+    selections = {name: select_flows(repo, name, cli_flows, waivers.flows, waivers.path or "") for name in names}
+    notes = guide_drift_notes(repo)
+    notes += preprocessing_drift_note(repo, [n for n in names if "preprocessing" in selections[n].flows])
+    return RunContext(repo, names, selections, options, waivers, dt.date.today(), notes)
+
+
+def rule_catalogue(repo: Repository) -> dict[str, dict[str, str]]:
+    """Every rule's severity and guide text for the reports; the flow rule gets one id per flow of the target."""
+    catalogue = {r.id: {"severity": r.severity, "guide": r.guide} for r in all_rules().values() if r.id != "flow"}
+    flow_rule = all_rules()["flow"]
+    for flow in flow_specs(repo):
+        catalogue[f"flow.{flow}"] = {"severity": flow_rule.severity, "guide": f"{flow_rule.guide} ({flow})"}
+    return catalogue

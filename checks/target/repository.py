@@ -1,0 +1,93 @@
+"""The repository model: one Hyperswitch checkout, its files parsed once, the facts read from it."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import subprocess
+from functools import cached_property
+from pathlib import Path
+
+from ..core.errors import TargetError, UsageError
+from . import layout
+from .connectors_index import ConnectorModule, read_connector_modules
+from .fact_cache import FactCache
+from .rust import ParseCache, RustFile
+from .toml_files import TomlFile
+
+NAME_PATTERN = re.compile(r"^[a-z0-9_]+$")
+
+
+class Repository:
+    """A Hyperswitch checkout. Read-only: the harness never writes into it."""
+
+    def __init__(self, root: Path | str) -> None:
+        path = Path(root).expanduser()
+        if not path.exists():
+            raise TargetError(f"target checkout {path} does not exist (pass --hs-repo PATH)")
+        if not path.is_dir():
+            raise TargetError(f"target checkout {path} is not a directory")
+        self.root = path.resolve()
+        if not (self.root / layout.CONNECTORS_RS).is_file():
+            raise TargetError(
+                f"{self.root} is not a Hyperswitch checkout: {layout.CONNECTORS_RS} is missing"
+            )
+        self.files = ParseCache(self.root)
+        self.facts = FactCache()  # everything derived from the tree, once per run (see fact_cache.fact)
+        self._tomls: dict[str, TomlFile | None] = {}
+
+    def rust(self, rel: str) -> RustFile | None:
+        return self.files.get(rel)
+
+    def toml(self, rel: str) -> TomlFile | None:
+        """A TOML file of the target, read once (parse errors are kept, not raised)."""
+        if rel not in self._tomls:
+            self._tomls[rel] = TomlFile(self.root, rel) if (self.root / rel).is_file() else None
+        return self._tomls[rel]
+
+    def exists(self, rel: str) -> bool:
+        return (self.root / rel).exists()
+
+    @cached_property
+    def commit(self) -> str | None:
+        """git HEAD of the checkout, or None when the checkout is not itself a git work tree root."""
+        try:
+            top = subprocess.run(["git", "-C", str(self.root), "rev-parse", "--show-toplevel", "HEAD"],
+                                 capture_output=True, text=True, timeout=10, check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        lines = top.stdout.split()
+        if top.returncode != 0 or len(lines) != 2 or Path(lines[0]).resolve() != self.root:
+            return None
+        return lines[1]
+
+    @cached_property
+    def modules(self) -> dict[str, ConnectorModule]:
+        connectors_rs = self.rust(layout.CONNECTORS_RS)
+        assert connectors_rs is not None  # checked in __init__
+        return read_connector_modules(connectors_rs)
+
+    def connector(self, name: str) -> ConnectorModule:
+        """The module for a `--connector` value, or a UsageError that suggests near names."""
+        if not NAME_PATTERN.match(name):
+            raise UsageError(f"connector name {name!r} is not a module name: use lowercase [a-z0-9_]+ "
+                             f"as in {layout.CONNECTORS_RS} (e.g. 'absa_sanlam')")
+        if name not in self.modules:
+            near = difflib.get_close_matches(name, list(self.modules), n=3, cutoff=0.6)
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            raise UsageError(f"unknown connector {name!r}: no `pub mod {name};` in {layout.CONNECTORS_RS}{hint}")
+        return self.modules[name]
+
+    def connector_files(self, name: str) -> list[str]:
+        """The connector's own Rust files: `connectors/NAME.rs` and everything under `connectors/NAME/`."""
+        files = []
+        main = layout.connector_main_file(name)
+        if (self.root / main).is_file():
+            files.append(main)
+        folder = self.root / layout.connector_folder(name)
+        if folder.is_dir():
+            files.extend(sorted(str(p.relative_to(self.root)) for p in folder.rglob("*.rs")))
+        return files
+
+    def first_existing(self, candidates: list[str]) -> str | None:
+        return next((c for c in candidates if (self.root / c).is_file()), None)

@@ -1,0 +1,97 @@
+"""Rust source files parsed once with ast-grep (tree-sitter-rust), plus the small AST helpers checks share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from ast_grep_py import SgNode, SgRoot
+
+
+@dataclass(eq=False)  # identity equality: one instance per file, usable as a fact-cache key
+class RustFile:
+    """A Rust file of the target: its text and its syntax tree, built on first use and then kept."""
+
+    root_dir: Path
+    rel: str
+
+    @cached_property
+    def text(self) -> str:
+        # Lenient decoding: a stray byte must not stop the whole run; the parser reports what it cannot read.
+        return (self.root_dir / self.rel).read_text(encoding="utf-8", errors="replace")
+
+    @cached_property
+    def root(self) -> SgNode:
+        return SgRoot(self.text, "rust").root()
+
+    @cached_property
+    def syntax_error_line(self) -> int | None:
+        """1-based line of the first part the parser could not read, or None when the file parses cleanly."""
+        errors = self.root.find_all(kind="ERROR")
+        if errors:
+            return min(line_of(node) for node in errors)
+        missing = [n for n in self.root.find_all(regex="^$") if n.kind() != "source_file"]
+        return min(line_of(n) for n in missing) if missing else None
+
+
+@dataclass
+class ParseCache:
+    """Every Rust file of one checkout, parsed at most once per run."""
+
+    root_dir: Path
+    _files: dict[str, RustFile] = field(default_factory=dict)
+
+    def get(self, rel: str) -> RustFile | None:
+        if rel not in self._files:
+            if not (self.root_dir / rel).is_file():
+                return None
+            self._files[rel] = RustFile(self.root_dir, rel)
+        return self._files[rel]
+
+
+def line_of(node: SgNode) -> int:
+    """1-based line where a node starts (ast-grep counts from 0)."""
+    return node.range().start.line + 1
+
+
+def last_segment(path_text: str) -> str:
+    """`hyperswitch_domain_models::router_flow_types::Void` -> `Void`; generics are dropped."""
+    base = path_text.split("<", 1)[0]
+    return "".join(base.split()).rsplit("::", 1)[-1]
+
+
+def attributes_before(node: SgNode) -> list[SgNode]:
+    """The `#[...]` attribute items directly above an item (tree-sitter keeps them as siblings)."""
+    attrs: list[SgNode] = []
+    sibling = node.prev()
+    while sibling is not None and sibling.kind() in ("attribute_item", "line_comment", "block_comment"):
+        if sibling.kind() == "attribute_item":
+            attrs.append(sibling)
+        sibling = sibling.prev()
+    return attrs
+
+
+def function_items(body: SgNode | None) -> dict[str, SgNode]:
+    """Methods declared directly in an impl body, by name (a nested fn inside a method is not one)."""
+    if body is None:
+        return {}
+    methods: dict[str, SgNode] = {}
+    for child in body.children():
+        if child.kind() == "function_item":
+            name = child.field("name")
+            if name is not None:
+                methods[name.text()] = child
+    return methods
+
+
+def mentions_identifier(node: SgNode, name: str) -> bool:
+    """True when `name` occurs as an identifier or type in the code (comments and strings do not count)."""
+    return node.find(kind="identifier", regex=f"^{name}$") is not None or (
+        node.find(kind="type_identifier", regex=f"^{name}$") is not None
+    )
+
+
+def string_literals(node: SgNode) -> list[str]:
+    """The contents of the string literals inside a node."""
+    return [n.text().strip('"') for n in node.find_all(kind="string_literal")]

@@ -1,0 +1,69 @@
+"""The cargo session of a run: created when a cargo scenario first needs it, shown live on the terminal, its
+commands written to cargo.json and summarised at the end."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+
+import pytest
+from connector_compliance.checks.cargo.progress import ProgressDisplay
+from connector_compliance.checks.cargo.runner import CargoCommand, Display, OutputSink
+from connector_compliance.checks.cargo.session import CargoSession
+from connector_compliance.checks.run.context import RunContext
+
+from .options import cargo_settings
+
+CARGO_REPORT = "cargo.json"
+
+
+def terminal_display(config: pytest.Config) -> Display:
+    """Cargo's output goes to the real terminal even while pytest captures the test's output."""
+    progress = ProgressDisplay()
+
+    @contextmanager
+    def display(command: CargoCommand) -> Iterator[OutputSink]:
+        capture = config.pluginmanager.getplugin("capturemanager")
+        suspended: AbstractContextManager[object] = (capture.global_and_fixture_disabled() if capture is not None
+                                                     else nullcontext())
+        with suspended, progress.open(command, sys.stderr) as sink:
+            yield sink
+
+    return display
+
+
+def session_of_run(config: pytest.Config, run: RunContext) -> CargoSession | None:
+    """The run's one cargo session (None under --no-cargo), handed to the build rules through the run context."""
+    if run.options.no_cargo:
+        return None
+    if run.cargo is None:
+        run.cargo = CargoSession(run.repo.root, cargo_settings(config, terminal_display(config)))
+    return run.cargo  # type: ignore[return-value]
+
+
+def write_cargo_report(run: RunContext | None) -> None:
+    if run is None or not isinstance(run.cargo, CargoSession):
+        return
+    cargo = run.cargo
+    run.report_dir.mkdir(parents=True, exist_ok=True)
+    data = {"schema": "connector-compliance/cargo/1", "target": str(cargo.root), "cargo_started": cargo.started,
+            "commands": [r.as_dict() for r in cargo.records]}
+    (run.report_dir / CARGO_REPORT).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def summarize_cargo(terminalreporter: pytest.TerminalReporter, run: RunContext | None) -> None:
+    if run is None or not isinstance(run.cargo, CargoSession) or not run.cargo.records:
+        return
+    cargo = run.cargo
+    terminalreporter.section("cargo")
+    for record in cargo.records:
+        source = f"ran in {record.seconds:.1f} s" if record.source == "ran" else \
+            f"from the disk cache (first run took {record.seconds:.1f} s)"
+        tests = ""
+        if record.tests is not None:
+            tests = f"; tests: {record.tests['passed']} passed, {record.tests['failed']} failed, " \
+                    f"{record.tests['ignored']} ignored"
+        terminalreporter.write_line(f"{record.purpose}: `{record.command}` {source}, exit {record.returncode}{tests}")
+    terminalreporter.write_line(f"cargo processes started: {cargo.started}")

@@ -1,0 +1,174 @@
+"""What the pytest hooks delegate to: build the run once, record each scenario's verdicts in the report model,
+write the reports at the end. Everything here is glue; the decisions are in checks/run and reports/."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from connector_compliance.checks.core.errors import HarnessError, InfraError
+from connector_compliance.checks.facts.connectors import connector_type
+from connector_compliance.checks.facts.flow_status import assess_flows
+from connector_compliance.checks.run.context import RunContext, batch_id, build_run_context, rule_catalogue
+from connector_compliance.checks.run.verdict import connector_verdicts
+from connector_compliance.reports.annotations import github_annotations
+from connector_compliance.reports.excerpts import attach_excerpts
+from connector_compliance.reports.gate import gate_exit_code
+from connector_compliance.reports.json_report import write_json
+from connector_compliance.reports.model import ComplianceReport, ConnectorReport, ScenarioResult, StepResult
+from connector_compliance.reports.terminal import render_terminal
+from connector_compliance.reports.write_all import write_reports
+
+from .options import run_options, validate_cargo_options
+from .review import ScenarioReview
+
+RUN_KEY = pytest.StashKey[RunContext]()
+REPORT_KEY = pytest.StashKey[ComplianceReport]()
+REVIEW_KEY = pytest.StashKey[ScenarioReview]()
+SCENARIO_KEY = pytest.StashKey[tuple[str, str, list[str]]]()
+STEPS_KEY = pytest.StashKey[list[tuple[str, str]]]()
+FEATURES_DIR = Path(__file__).resolve().parent.parent / "features"
+
+
+def get_run(config: pytest.Config) -> RunContext:
+    if RUN_KEY not in config.stash:
+        try:
+            validate_cargo_options(config)
+            run = build_run_context(run_options(config))
+        except HarnessError as error:
+            pytest.exit(f"connector-compliance: {error}", returncode=error.exit_code)
+        config.stash[RUN_KEY] = run
+        config.stash[REPORT_KEY] = new_report(run)
+    return config.stash[RUN_KEY]
+
+
+def new_report(run: RunContext) -> ComplianceReport:
+    report = ComplianceReport(str(run.repo.root), run.repo.commit)
+    for name in run.connectors:
+        flows = list(assess_flows(run.repo, name).values())
+        report.connectors[name] = ConnectorReport(name, connector_type(run.repo, name), run.selections[name], flows)
+    report.notes.extend(run.notes)
+    report.rules = rule_catalogue(run.repo)
+    return report
+
+
+def register_tags(config: pytest.Config) -> None:
+    """Every Gherkin tag becomes a marker; register them so `-m flow-authorize` works under --strict-markers."""
+    for feature in FEATURES_DIR.glob("*.feature"):
+        for line in feature.read_text(encoding="utf-8").splitlines():
+            if line.strip().startswith("@"):
+                for tag in line.split():
+                    config.addinivalue_line("markers", f"{tag.lstrip('@')}: Gherkin tag from {feature.name}")
+
+
+def targets_features(config: pytest.Config) -> bool:
+    for arg in config.args:
+        path = Path(arg.split("::")[0]).resolve()
+        if path == FEATURES_DIR or FEATURES_DIR in path.parents:
+            return True
+    return False
+
+
+def start(session: pytest.Session) -> None:
+    """Validate the target before collection so bad input ends with one message and exit 2, not a traceback."""
+    if targets_features(session.config):
+        get_run(session.config)
+
+
+def parametrize_connectors(metafunc: pytest.Metafunc) -> None:
+    # pytest-bdd's generated test functions do not declare our fixtures, so plain parametrize would be ignored:
+    # add the argument name to the function's fixture closure first, then parametrize it.
+    if "_pytest_bdd_example" not in metafunc.fixturenames:
+        return
+    run = get_run(metafunc.config)
+    if "connector_batch" not in metafunc.fixturenames:
+        metafunc.fixturenames.append("connector_batch")
+    batches = run.batches()
+    metafunc.parametrize("connector_batch", batches, ids=[batch_id(b) for b in batches])
+
+
+def new_review(request: pytest.FixtureRequest, batch: tuple[str, ...]) -> ScenarioReview:
+    scenario = request.node.stash.get(SCENARIO_KEY, None)
+    feature_name, scenario_name, tags = scenario if scenario is not None else ("", "", [])
+    severity = "warning" if "warning" in tags else "error"
+    review = ScenarioReview(get_run(request.config), batch, severity, scenario_name, tags)
+    request.node.stash[REVIEW_KEY] = review
+    return review
+
+
+def before_scenario(request: pytest.FixtureRequest, feature: object, scenario: object) -> None:
+    tags = set(getattr(feature, "tags", set())) | set(getattr(scenario, "tags", set()))
+    # An Examples block's tags (@flow-authorize) reach the item as markers, not as scenario tags.
+    gherkin = {line.split(":", 1)[0] for line in request.config.getini("markers")}
+    tags |= {m.name for m in request.node.iter_markers() if m.name in gherkin}
+    ordered = sorted(tags)
+    name = getattr(scenario, "name", "")
+    request.node.stash[SCENARIO_KEY] = (getattr(feature, "name", ""), name, ordered)
+    # --junitxml shows these per test case, so a CI UI can show the Gherkin names, not only the test ids.
+    request.node.user_properties.extend([("feature", getattr(feature, "name", "")), ("scenario", name),
+                                         ("tags", " ".join(ordered))])
+    request.node.stash[STEPS_KEY] = [(step.keyword.strip(), step.name) for step in getattr(scenario, "steps", [])]
+
+
+def before_step(request: pytest.FixtureRequest, step: object) -> None:
+    review = request.node.stash.get(REVIEW_KEY, None)
+    if review is not None:
+        steps = [s for _, s in request.node.stash.get(STEPS_KEY, [])]
+        name = getattr(step, "name", "")
+        review.current_step = steps.index(name) if name in steps else review.current_step
+
+
+def record(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport) -> None:
+    """Once a scenario item is done, each of its connectors' verdicts goes into the report model."""
+    review = item.stash.get(REVIEW_KEY, None)
+    scenario = item.stash.get(SCENARIO_KEY, None)
+    done = call.when == "call" or (call.when == "setup" and report.outcome != "passed")
+    if review is None and report.failed and REPORT_KEY in item.config.stash:
+        # Failed before any rule ran (a fixture or step-lookup error): the gate must not read it as a pass.
+        item.config.stash[REPORT_KEY].harness_errors.append(f"{item.nodeid} ({call.when})")
+    if call.excinfo is not None and call.excinfo.errisinstance(InfraError):
+        # An infrastructure failure is one line with the reason and what to do, not a traceback.
+        report.longrepr = f"infrastructure error: {call.excinfo.value}"
+    if review is None or scenario is None or not done:
+        return
+    feature_name, scenario_name, tags = scenario
+    crash = None
+    if report.failed and not review.verdict_given and call.excinfo is not None:
+        infra = call.excinfo.errisinstance(InfraError)
+        crash = ("infrastructure: " + str(call.excinfo.value)) if infra else \
+            ("harness: " + call.excinfo.exconly().splitlines()[0])
+    steps = item.stash.get(STEPS_KEY, [])
+    report_model = item.config.stash[REPORT_KEY]
+    for verdict in connector_verdicts(review, len(steps), crash):
+        step_results = [StepResult(k, t, s) for (k, t), s in zip(steps, verdict.step_statuses, strict=True)]
+        report_model.connectors[verdict.connector].scenarios.append(ScenarioResult(
+            feature_name, scenario_name, tags, verdict.outcome, verdict.findings, verdict.reason, review.severity,
+            step_results))
+
+
+def finish(session: pytest.Session) -> None:
+    run = session.config.stash.get(RUN_KEY, None)
+    if run is None:
+        return
+    report = session.config.stash[REPORT_KEY]
+    report.waivers = [w.as_dict(run.today) for w in run.waivers.waivers]
+    attach_excerpts(report, run.repo.root)
+    write_json(report, run.report_dir)
+    write_reports(report, run.report_dir, os.environ)  # compliance.html, summary.md, compliance.sarif
+    session.exitstatus = gate_exit_code(report, run.options.fail_on, int(session.exitstatus))
+
+
+def summarize(terminalreporter: pytest.TerminalReporter) -> None:
+    run = terminalreporter.config.stash.get(RUN_KEY, None)
+    if run is None:
+        return
+    report = terminalreporter.config.stash[REPORT_KEY]
+    terminalreporter.section("connector compliance")
+    terminalreporter.write(render_terminal(report))
+    report_dir = run.report_dir.resolve()
+    terminalreporter.write_line(f"report: {report_dir / 'compliance.html'}")
+    terminalreporter.write_line(f"        {report_dir / 'compliance.json'}, summary.md, compliance.sarif")
+    prefix = terminalreporter.config.getoption("annotation_prefix")
+    for line in github_annotations(report, os.environ, prefix):  # [] unless GITHUB_ACTIONS=true
+        terminalreporter.write_line(line)

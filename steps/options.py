@@ -1,0 +1,108 @@
+"""Every command-line option of the harness, and how each becomes a plain value for checks/run and checks/cargo."""
+
+from __future__ import annotations
+
+import os
+import shlex
+from pathlib import Path
+
+import pytest
+from connector_compliance.checks.cargo.cache import default_cache_dir
+from connector_compliance.checks.cargo.runner import Display
+from connector_compliance.checks.cargo.session import DEFAULT_CARGO_ARGS, DEFAULT_TIMEOUT, CargoSettings
+from connector_compliance.checks.core.errors import UsageError
+from connector_compliance.checks.run.options import RunOptions
+
+
+def add_options(parser: pytest.Parser) -> None:
+    group = parser.getgroup("connector-compliance")
+    group.addoption("--hs-repo", metavar="PATH", default=None,
+                    help="Hyperswitch checkout to inspect (default: the bundled examples/sample-hyperswitch)")
+    group.addoption("--connector", metavar="NAME", action="append", default=[],
+                    help="connector module to check; repeatable (default on the sample: samplepay)")
+    group.addoption("--all-connectors", action="store_true", default=False,
+                    help="check every connector module of the target")
+    group.addoption("--flows", metavar="a,b,...", default=None,
+                    help="flows every checked connector must implement (default: the connector's GRACE plan, "
+                         "else authorize,psync,capture,cancel,refund,rsync)")
+    group.addoption("--report-dir", metavar="DIR", default="compliance-report",
+                    help="where compliance.json is written (default: ./compliance-report)")
+    group.addoption("--waivers", metavar="PATH", default=None,
+                    help="waiver file (default: .connector-compliance.toml in the target, if present)")
+    group.addoption("--changed-since", metavar="REF", default=None,
+                    help="check only the connectors that `git diff REF...HEAD` in the target touches")
+    group.addoption("--annotation-prefix", metavar="DIR/", default="",
+                    help="prefix for paths in GitHub annotations, when the target is checked out in a subdirectory "
+                         "of the workspace (e.g. hyperswitch/)")
+    group.addoption("--require-docs", action="store_true", default=False,
+                    help="fail the preparation scenarios when the checkout has no grace/ folder (default: skip)")
+    group.addoption("--fail-on", choices=("error", "warning"), default="error",
+                    help="lowest severity whose failing scenarios fail the run (default: error; @warning "
+                         "scenarios are then reported but do not fail)")
+    group.addoption("--no-cargo", action="store_true", default=False,
+                    help="skip every scenario that runs cargo")
+    group.addoption("--cargo-args", metavar="ARGS", default=None,
+                    help="package and features for cargo check/clippy/test of the connector's crate, written "
+                         f"--cargo-args='...' (default: '{shlex.join(DEFAULT_CARGO_ARGS)}')")
+    group.addoption("--clippy", action="store_true", default=False,
+                    help="also run cargo clippy with -D warnings, as Hyperswitch CI does")
+    group.addoption("--auth-file", metavar="PATH", default=None,
+                    help="connector credentials (TOML) for the router's sandbox tests "
+                         "(default: $CONNECTOR_AUTH_FILE_PATH; without it they are skipped)")
+    group.addoption("--target-dir", metavar="DIR", default=None,
+                    help="cargo's target directory (default: the target checkout's own target/)")
+    group.addoption("--cargo-timeout", metavar="SECONDS", type=float, default=DEFAULT_TIMEOUT,
+                    help=f"stop any one cargo command after this long (default: {DEFAULT_TIMEOUT:g})")
+    group.addoption("--cargo-cache-dir", metavar="DIR", default=None,
+                    help=f"where finished cargo runs are cached (default: {default_cache_dir()})")
+    group.addoption("--no-cargo-cache", action="store_true", default=False,
+                    help="do not read or write the disk cache of cargo runs (cargo still runs once per run)")
+
+
+def run_options(config: pytest.Config) -> RunOptions:
+    repo = config.getoption("hs_repo")
+    waivers = config.getoption("waivers")
+    return RunOptions(
+        hs_repo=Path(repo) if repo else None,
+        connectors=tuple(config.getoption("connector") or ()),
+        all_connectors=config.getoption("all_connectors"),
+        flows=config.getoption("flows"),
+        report_dir=Path(config.getoption("report_dir")),
+        no_cargo=config.getoption("no_cargo"),
+        fail_on=config.getoption("fail_on"),
+        require_docs=config.getoption("require_docs"),
+        waivers=Path(waivers) if waivers else None,
+        changed_since=config.getoption("changed_since"),
+    )
+
+
+def validate_cargo_options(config: pytest.Config) -> None:
+    """Bad cargo options end the run with one message (UsageError, exit 2) before anything runs."""
+    auth = config.getoption("auth_file")
+    if auth and not Path(auth).expanduser().is_file():
+        raise UsageError(f"--auth-file {auth}: no such file (a TOML with a [NAME] table per connector)")
+    if config.getoption("cargo_timeout") <= 0:
+        raise UsageError("--cargo-timeout must be a positive number of seconds")
+    args = config.getoption("cargo_args")
+    if args is not None:
+        try:
+            shlex.split(args)
+        except ValueError as error:
+            raise UsageError(f"--cargo-args {args!r}: {error}") from None
+
+
+def cargo_settings(config: pytest.Config, display: Display) -> CargoSettings:
+    args = config.getoption("cargo_args")
+    auth = config.getoption("auth_file") or os.environ.get("CONNECTOR_AUTH_FILE_PATH")
+    target = config.getoption("target_dir")
+    cache = config.getoption("cargo_cache_dir")
+    return CargoSettings(
+        cargo_args=tuple(shlex.split(args)) if args is not None else DEFAULT_CARGO_ARGS,
+        clippy=config.getoption("clippy"),
+        auth_file=Path(auth).expanduser().resolve() if auth else None,
+        target_dir=Path(target).expanduser().resolve() if target else None,
+        timeout=config.getoption("cargo_timeout"),
+        cache_dir=None if config.getoption("no_cargo_cache") else (
+            Path(cache).expanduser().resolve() if cache else default_cache_dir()),
+        display=display,
+    )

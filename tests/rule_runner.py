@@ -1,0 +1,21 @@
+"""Run a rule (or every rule of a guide tag such as "pitfall-2") the way a scenario does, outside pytest-bdd."""
+
+from __future__ import annotations
+
+from connector_compliance.checks.core.finding import Finding
+from connector_compliance.checks.core.registry import all_rules, tagged
+from connector_compliance.checks.core.rule import Rule, Scope
+from connector_compliance.checks.facts.selection import select_flows
+from connector_compliance.checks.target.repository import Repository
+
+
+def rules_named(name: str) -> list[Rule]:
+    return [all_rules()[name]] if name in all_rules() else tagged(name)
+
+
+def run_rule(name: str, repo: Repository, connector: str, **params: str) -> list[Finding]:
+    selection = select_flows(repo, connector, None, {}, "")
+    scope = Scope(repo, connector, selection.flows, selection.source)
+    rules = rules_named(name)
+    assert rules, f"no rule or tag {name!r}"
+    return [f for rule in rules for f in rule.run(scope, **params)]

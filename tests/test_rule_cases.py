@@ -1,0 +1,122 @@
+"""Every rule's cases, from the `<rule module>.cases.toml` beside it: edits to the bundled sample that must not
+trigger the rule (`valid`) and edits that must, with exactly the expected findings at file:line (`invalid`).
+
+One generic test runs them all, as ast-grep pairs each rule with its valid/invalid tests. The case format:
+
+    [[invalid]]
+    name = "the variant is missing"
+    connector = "samplepay"                 # default samplepay
+    params = { flow = "authorize" }         # optional: what the scenario passes (flow, selected)
+    edits = [{ file = "crates/x.rs", replace = "old text", with = "new text" },   # exactly one occurrence
+             { file = "crates/y.rs", delete = true }]
+    expect = [{ file = "crates/x.rs", at = "text on the finding's line" }]        # or line = 12
+"""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from connector_compliance.checks.cargo.session import CargoSession, CargoSettings
+from connector_compliance.checks.core.registry import all_rules, rule_modules
+from connector_compliance.checks.core.rule import Rule, Scope
+from connector_compliance.checks.facts.selection import select_flows
+from connector_compliance.checks.target.repository import Repository
+
+from .sample_copy import copy_sample, edit, line_containing
+
+
+@dataclass(frozen=True)
+class Case:
+    rule: Rule
+    kind: str  # valid | invalid
+    name: str
+    data: dict[str, object]
+
+    @property
+    def id(self) -> str:
+        return f"{self.rule.id}:{self.kind}:{self.name}"
+
+
+def cases_file(rule: Rule) -> Path:
+    module = rule_modules()[rule.id]
+    return module.with_name(f"{module.stem}.cases.toml")
+
+
+def load_cases() -> list[Case]:
+    found = []
+    for rule in all_rules().values():
+        path = cases_file(rule)
+        if not path.is_file():
+            continue
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for kind in ("valid", "invalid"):
+            for entry in data.get(kind, []):
+                found.append(Case(rule, kind, entry["name"], entry))
+    return found
+
+
+CASES = load_cases()
+
+
+def test_every_rule_has_valid_and_invalid_cases_beside_it() -> None:
+    kinds: dict[str, set[str]] = {}
+    for case in CASES:
+        kinds.setdefault(case.rule.id, set()).add(case.kind)
+    missing = sorted(r for r in all_rules() if kinds.get(r) != {"valid", "invalid"})
+    assert missing == [], f"rules without a valid and an invalid case in <module>.cases.toml: {missing}"
+
+
+def _apply(root: Path, edits: list[dict[str, object]]) -> None:
+    for change in edits:
+        rel = str(change["file"])
+        if change.get("delete"):
+            path = root / rel
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+        else:
+            edit(root, rel, str(change["replace"]), str(change["with"]))
+
+
+def _expected(root: Path, case: Case) -> list[tuple[str, int]]:
+    expected = []
+    for item in case.data.get("expect", []):  # type: ignore[union-attr]
+        rel = item["file"]
+        line = item["line"] if "line" in item else line_containing(root, rel, item["at"])
+        expected.append((rel, line))
+    return sorted(expected)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if not c.rule.needs_cargo], ids=lambda c: c.id)
+def test_rule_case(tmp_path: Path, case: Case) -> None:
+    _check(tmp_path, case, cargo=None)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [c for c in CASES if c.rule.needs_cargo], ids=lambda c: c.id)
+def test_build_rule_case(tmp_path: Path, case: Case) -> None:
+    if shutil.which("cargo") is None:
+        pytest.skip("cargo is not installed")
+    settings = CargoSettings(cache_dir=None, clippy=bool(case.data.get("clippy", False)))
+    _check(tmp_path, case, cargo=settings)
+
+
+def _check(tmp_path: Path, case: Case, cargo: CargoSettings | None) -> None:
+    root = copy_sample(tmp_path / "hs")
+    _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
+    repo = Repository(root)
+    connector = str(case.data.get("connector", "samplepay"))
+    params = {k: str(v) for k, v in case.data.get("params", {}).items()}  # type: ignore[union-attr]
+    selection = select_flows(repo, connector, None, {}, "")
+    session = CargoSession(root, cargo) if cargo is not None else None
+    scope = Scope(repo, connector, selection.flows, selection.source, cargo=session)
+    assert case.rule.skip_reason(scope, **params) is None, "the case must be one the rule applies to"
+    findings = case.rule.run(scope, **params)
+    if case.kind == "valid":
+        assert findings == [], findings
+        return
+    assert findings, f"{case.rule.id} did not notice: {case.name}"
+    assert sorted((f.file, f.line) for f in findings) == _expected(root, case), findings
+    assert all(f.rule.startswith(case.rule.id) and f.message and f.hint for f in findings), findings
