@@ -90,7 +90,7 @@ def parametrize_connectors(metafunc: pytest.Metafunc) -> None:
 
 def new_review(request: pytest.FixtureRequest, batch: tuple[str, ...]) -> ScenarioReview:
     scenario = request.node.stash.get(SCENARIO_KEY, None)
-    feature_name, scenario_name, tags = scenario if scenario is not None else ("", "", [])
+    _, scenario_name, tags = scenario if scenario is not None else ("", "", [])
     severity = "warning" if "warning" in tags else "error"
     review = ScenarioReview(get_run(request.config), batch, severity, scenario_name, tags)
     request.node.stash[REVIEW_KEY] = review

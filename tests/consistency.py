@@ -26,6 +26,10 @@ class Variant:
     steps: tuple[str, ...]
 
 
+def _render(step: str, values: dict[str, str]) -> str:
+    return re.sub(r"<(\w+)>", lambda m: values.get(m.group(1), m.group(0)), step)
+
+
 def variants(features_dir: Path) -> Iterator[Variant]:
     for feature in get_features([str(features_dir)]):
         for scenario in feature.scenarios.values():
@@ -38,7 +42,7 @@ def variants(features_dir: Path) -> Iterator[Variant]:
             for block in scenario.examples:
                 for row in block.examples:
                     values = dict(zip(block.example_params, row, strict=True))
-                    rendered = [re.sub(r"<(\w+)>", lambda m: values.get(m.group(1), m.group(0)), s) for s in steps]
+                    rendered = [_render(s, values) for s in steps]
                     yield Variant(f"{where} [{', '.join(row)}]", frozenset(base | set(block.tags)), tuple(rendered))
 
 

@@ -14,8 +14,8 @@ from connector_compliance.checks.cargo.diagnostics import (
     own_errors,
     registration_errors,
 )
-from connector_compliance.checks.rules.build._cargo_findings import guide_hint
 from connector_compliance.checks.cargo.libtest import parse_libtest
+from connector_compliance.checks.rules.build._cargo_findings import guide_hint
 
 MAIN = "crates/hyperswitch_connectors/src/connectors/samplepay.rs"
 TRANSFORMERS = "crates/hyperswitch_connectors/src/connectors/samplepay/transformers.rs"

@@ -1,1 +1,1 @@
-"""The rules, one module per rule, grouped by area. Each module defines `RULE` and has `<module>.cases.toml` beside it."""
+"""The rules, one module per rule, grouped by area; each module defines `RULE`, its cases are `<module>.cases.toml`."""

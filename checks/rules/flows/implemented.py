@@ -46,7 +46,7 @@ def fix_hint(repo: Repository, name: str, spec: FlowSpec, assessment: FlowAssess
 
 @fact
 def complete_implementations(repo: Repository, flow: str, wanted: int = 3) -> list[tuple[str, int, str]]:
-    """Connectors of the tree that implement `flow` and all six core flows, smallest main file first: (name, line, file).
+    """Connectors of the tree implementing `flow` and the six core flows, smallest main file first: (name, line, file).
 
     The guide asks to "review existing connector implementations"; the smallest complete ones read best, so
     candidates are tried from the smallest main file up and the search stops early (few files parsed).

@@ -1,4 +1,5 @@
-"""Guide pitfall 2 (its ExtTraits part) and "Memorize the below types": every `use` of the crate and of the workspace's crates names an item the target declares or re-exports. Paths into crates outside the workspace are not judged."""
+"""Guide pitfall 2 (its ExtTraits part) and "Memorize the below types": every `use` of the crate and of the workspace's
+crates names an item the target declares or re-exports. Paths into crates outside the workspace are not judged."""
 
 
 from __future__ import annotations

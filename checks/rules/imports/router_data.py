@@ -1,4 +1,5 @@
-"""Guide pitfall 2: `RouterData` the struct comes from hyperswitch_domain_models::router_data; the helper trait of the same name is imported under an alias."""
+"""Guide pitfall 2: `RouterData` the struct comes from hyperswitch_domain_models::router_data; the helper trait of the
+same name is imported under an alias."""
 
 
 from __future__ import annotations

@@ -71,6 +71,8 @@ def check_void_types(repo: Repository, name: str) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.file, f.line))
 
 
+CAPTURE_TYPES = r"PaymentsCapture(Data|RouterData|Type)\b"
+
 RULE = Rule(
     id="pitfall-1",
     severity="error",
@@ -82,7 +84,7 @@ RULE = Rule(
         title="Incorrect type for Cancel",
         fix="the Void flow is `ConnectorIntegration<Void, PaymentsCancelData, PaymentsResponseData>` with "
             "`PaymentsCancelRouterData` and `PaymentsVoidType`, not the capture types",
-        matches=any_of(rustc_matcher(text=(r"PaymentsCapture(Data|RouterData|Type)\b", r"\bVoid\b")),
-                       rustc_matcher(text=(r"PaymentsCapture(Data|RouterData|Type)\b", r"\bPaymentsCancel(Data|RouterData)\b"))),
+        matches=any_of(rustc_matcher(text=(CAPTURE_TYPES, r"\bVoid\b")),
+                       rustc_matcher(text=(CAPTURE_TYPES, r"\bPaymentsCancel(Data|RouterData)\b"))),
         priority=40),
 )

@@ -50,7 +50,7 @@ RULE = Rule(
         title="Default implementations for PaymentReject, PaymentApprove, PaymentAuthorizeSessionToken",
         fix="these come from the default_imp_for_reject / _approve / _authorize_session_token macros in "
             "default_implementations.rs: list the connector there, or implement them yourself, never both",
-        matches=rustc_matcher("E0119", "E0277", "E0046", text=(r"\b(PaymentReject|PaymentApprove|PaymentAuthorizeSessionToken|Reject|Approve|"
-                                                              r"AuthorizeSessionToken)\b",)),
+        matches=rustc_matcher("E0119", "E0277", "E0046", text=(
+            r"\b(PaymentReject|PaymentApprove|PaymentAuthorizeSessionToken|Reject|Approve|AuthorizeSessionToken)\b",)),
         priority=50),
 )

@@ -1,4 +1,5 @@
-"""A plan step is ticked done only when its flow is implemented. (grace_rules; the documents are read by facts/grace_docs.py)."""
+"""A plan step is ticked done only when its flow is implemented. (grace_rules; the documents are read by
+facts/grace_docs.py)."""
 
 from __future__ import annotations
 

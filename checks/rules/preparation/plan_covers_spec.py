@@ -1,4 +1,4 @@
-"""Every endpoint of the spec is covered by a plan step. (grace_rules; the documents are read by facts/grace_docs.py)."""
+"""Every endpoint of the spec is covered by a plan step (grace_rules; facts/grace_docs.py reads the documents)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Preparation: grace/connector_integration/<name>/<name>_plan.md is created from planner_steps.md. (grace_rules; the documents are read by facts/grace_docs.py)."""
+"""Preparation: grace/connector_integration/<name>/<name>_plan.md is created from planner_steps.md. (grace_rules; the
+documents are read by facts/grace_docs.py)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,13 @@ from ...facts.grace_docs import plan_path
 from ...target import layout
 from ...target.repository import Repository
 from ._applies import grace_documents_expected
+from ._documents import missing_document
 
 
 def check_plan_exists(repo: Repository, name: str) -> list[Finding]:
     if plan_path(repo, name) is not None:
         return []
-    expected = layout.plan_candidates(name)[0]
-    return [Finding(RULE.id, layout.GRACE_DIR, 1, f"no plan for {name}: {expected} is missing",
-                    "run grace/connector_integration/template/planner_steps.md and store its output at " + expected)]
-
+    return missing_document(RULE.id, f"plan for {name}", layout.plan_candidates(name)[0], "planner_steps.md")
 
 RULE = Rule(
     id="preparation.plan-exists",

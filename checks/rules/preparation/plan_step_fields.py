@@ -1,4 +1,5 @@
-"""Every plan step has Task, Files, Step Dependencies and User Instructions. (grace_rules; the documents are read by facts/grace_docs.py)."""
+"""Every plan step has Task, Files, Step Dependencies and User Instructions. (grace_rules; the documents are read by
+facts/grace_docs.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The tech spec has an endpoint row for each selected flow. (grace_rules; the documents are read by facts/grace_docs.py)."""
+"""The tech spec has an endpoint row for each selected flow. (grace_rules; the documents are read by
+facts/grace_docs.py)."""
 
 from __future__ import annotations
 

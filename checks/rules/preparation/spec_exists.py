@@ -1,4 +1,5 @@
-"""Preparation: grace/connector_integration/<name>/<name>_specs.md is created from tech_spec.md. (grace_rules; the documents are read by facts/grace_docs.py)."""
+"""Preparation: grace/connector_integration/<name>/<name>_specs.md is created from tech_spec.md. (grace_rules; the
+documents are read by facts/grace_docs.py)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,13 @@ from ...facts.grace_docs import spec_path
 from ...target import layout
 from ...target.repository import Repository
 from ._applies import grace_documents_expected
+from ._documents import missing_document
 
 
 def check_spec_exists(repo: Repository, name: str) -> list[Finding]:
     if spec_path(repo, name) is not None:
         return []
-    expected = layout.spec_candidates(name)[0]
-    return [Finding(RULE.id, layout.GRACE_DIR, 1, f"no tech spec for {name}: {expected} is missing",
-                    "run grace/connector_integration/template/tech_spec.md and store its output at " + expected)]
-
+    return missing_document(RULE.id, f"tech spec for {name}", layout.spec_candidates(name)[0], "tech_spec.md")
 
 RULE = Rule(
     id="preparation.spec-exists",

@@ -1,4 +1,5 @@
-"""Status mappings use real AttemptStatus / RefundStatus variants. (grace_rules; the documents are read by facts/grace_docs.py)."""
+"""Status mappings use real AttemptStatus / RefundStatus variants. (grace_rules; the documents are read by
+facts/grace_docs.py)."""
 
 from __future__ import annotations
 

@@ -33,7 +33,8 @@ def missing_file(rule_id: str, rel: str) -> Finding:
 
 
 def moved(rule_id: str, rel: str, what: str, point: str) -> list[Finding]:
-    return [Finding(rule_id, rel, 1, f"{rel} has no {what}", f"the registration point moved: see hyperswitch_anatomy {point}")]
+    return [Finding(rule_id, rel, 1, f"{rel} has no {what}",
+                    f"the registration point moved: see hyperswitch_anatomy {point}")]
 
 
 def exhaustive_match_arm(rule_id: str, rel: str, container: tuple[str, ...], qualifier: str, what: str, hint: str,

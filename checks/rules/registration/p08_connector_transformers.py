@@ -1,4 +1,5 @@
-"""Registration point P8: connector_transformers.rs has the connector's arm. The match is exhaustive, so a missing arm does not compile."""
+"""Registration point P8: connector_transformers.rs has the connector's arm. The match is exhaustive, so a missing arm
+does not compile."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ RULE = Rule(
     title="The router's RoutableConnectors conversion has an arm (connector_transformers.rs)",
     guide="connector_transformers.rs has the connector's arm.",
     check=exhaustive_match_arm(
-        "registration.connector-transformers", layout.CONNECTOR_TRANSFORMERS_RS, ("ForeignTryFrom<api_enums::Connector>", "RoutableConnectors"), "Connector", "ForeignTryFrom<api_enums::Connector> for RoutableConnectors",
-        "add `api_enums::Connector::{camel} => Self::{camel},`", "P8"),
+        "registration.connector-transformers", layout.CONNECTOR_TRANSFORMERS_RS,
+        ("ForeignTryFrom<api_enums::Connector>", "RoutableConnectors"), "Connector",
+        "ForeignTryFrom<api_enums::Connector> for RoutableConnectors",
+        "add `api_enums::Connector::{camel} => Self::{camel},`",
+        "P8"),
     tags=("P8",),
 )
