@@ -99,7 +99,9 @@ def test_rule_case(tmp_path: Path, case: Case) -> None:
 def test_build_rule_case(tmp_path: Path, case: Case) -> None:
     if shutil.which("cargo") is None:
         pytest.skip("cargo is not installed")
-    settings = CargoSettings(cache_dir=None, clippy=bool(case.data.get("clippy", False)))
+    auth = case.data.get("auth_file")  # a path inside the copy, for the sandbox tests' credentials
+    settings = CargoSettings(cache_dir=None, clippy=bool(case.data.get("clippy", False)),
+                             auth_file=tmp_path / "hs" / str(auth) if auth else None)
     _check(tmp_path, case, cargo=settings)
 
 

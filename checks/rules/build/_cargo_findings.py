@@ -1,0 +1,118 @@
+"""What the build rules share: the cargo commands they read (each run once per run by the session), and how a
+compiler error or a failed test becomes a finding at file:line."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+from ...cargo.diagnostics import Attribution, Diagnostic
+from ...cargo.hints import hint_for
+from ...cargo.libtest import TestReport
+from ...cargo.runner import CargoCommand
+from ...cargo.session import JSON, CargoSession
+from ...core.finding import Finding
+from ...core.registry import rustc_hints
+from ...facts.connectors import connector_type
+from ...target.repository import Repository
+
+LINT_CODE = re.compile(r"^(?!E\d{4}$)")  # a lint name (clippy::todo, unused_variables), not a rustc error code
+
+
+def type_name(repo: Repository, connector: str) -> str:
+    return connector_type(repo, connector) or connector
+
+
+def compiler_finding(rule: str, attribution: Attribution, type_name: str | None = None) -> Finding:
+    item, span = attribution.diagnostic, attribution.span
+    hint, pitfall = guide_hint(item)
+    if pitfall is None and type_name is not None and item.code == "E0004":
+        hint = f"add the arm for {type_name} to this match (a registration point the connector must join)"
+    extra: dict[str, object] = {"column": span.column, "code": item.code, "level": item.level}
+    if pitfall is not None:
+        extra["pitfall"] = pitfall
+    if not span.primary and item.primary is not None:
+        extra["primary"] = f"{item.primary.file}:{item.primary.line}"
+    return Finding(rule, span.file, span.line, item.summary(), hint, extra)
+
+
+def describe(items: list[Diagnostic]) -> str:
+    first = items[0]
+    where = f"{first.primary.file}:{first.primary.line} " if first.primary is not None else ""
+    return f"{len(items)} error(s); first: {where}{first.summary()}"
+
+
+def check_errors(session: CargoSession) -> tuple[CargoCommand, list[Diagnostic]]:
+    command = session.check_command()
+    return command, session.errors("check", command)
+
+
+def registration_errors_of(session: CargoSession) -> tuple[CargoCommand, list[Diagnostic]]:
+    command = session.registration_command()
+    return command, session.errors("registration", command)
+
+
+def clippy_errors(session: CargoSession) -> tuple[CargoCommand, list[Diagnostic]]:
+    command = session.clippy_command()
+    return command, session.errors("clippy", command)
+
+
+def rerun_alone(command: CargoCommand, test: str) -> str:
+    """The command that runs one failing test alone, with its output."""
+    args = list(command.args)
+    options = args[:args.index("--")] if "--" in args else args
+    options = [a for a in options if a != JSON]
+    after = [a for a in args[args.index("--") + 1:] if a.startswith("--test-threads")] if "--" in args else []
+    return f"cargo {shlex.join(options)} -- --exact {test} --nocapture {' '.join(after)}".rstrip()
+
+
+def test_findings(rule: str, command: CargoCommand, report: TestReport, files: list[str],
+                   repo: Repository) -> list[Finding]:
+    findings = []
+    for name, failure in report.failures.items():
+        file, line = failure.file, failure.line
+        if file is None or Path(file).is_absolute() or not (repo.root / file).is_file():
+            file, line = test_fn_location(repo, files, name)
+        extra: dict[str, object] = {"test": name, "counts": report.counts()}
+        if failure.column is not None and failure.file == file:
+            extra["column"] = failure.column
+        findings.append(Finding(rule, file, line or 1, f"test {name} failed: {failure.message()}",
+                                f"run it alone: `{rerun_alone(command, name)}`", extra))
+    return findings
+
+
+def test_fn_location(repo: Repository, files: list[str], test_name: str) -> tuple[str, int]:
+    """Where `fn <leaf>` of a test is defined, when the panic happened outside the target (e.g. in libtest)."""
+    leaf = test_name.rsplit("::", 1)[-1]
+    pattern = re.compile(rf"\bfn\s+{re.escape(leaf)}\s*[(<]")
+    for rel in files:
+        path = repo.root / rel
+        if not path.is_file():
+            continue
+        for number, text in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+            if pattern.search(text):
+                return rel, number
+    return (files[0] if files else "Cargo.toml"), 1
+
+
+def test_run(session: CargoSession, purpose: str, command: CargoCommand) -> tuple[list[Diagnostic], TestReport]:
+    """A test command's compile errors and libtest report. Sandbox tests talk to a PSP: never cached on disk."""
+    cacheable = purpose != "sandbox-tests"
+    return session.errors(purpose, command, cacheable), session.tests(purpose, command, cacheable)
+
+
+def _tag(rule: object) -> str:
+    """The guide name a rustc hint is filed under: the rule's pitfall tag, else its id."""
+    tags = getattr(rule, "tags", ())
+    return next((t for t in tags if t.startswith("pitfall-")), getattr(rule, "id", ""))
+
+
+def session_of(cargo: object) -> CargoSession:
+    assert isinstance(cargo, CargoSession), "build rules run only with the run's cargo session"
+    return cargo
+
+
+def guide_hint(item: Diagnostic) -> tuple[str, str | None]:
+    """The fix for a compiler error, from the rule whose rustc hint recognises it (and that rule's guide tag)."""
+    return hint_for(item, [(h.guide_tag or _tag(r), h) for r, h in rustc_hints()])
