@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from connector_compliance.checks.core.registry import all_rules
-from connector_compliance.checks.facts.grace_docs import endpoint_rows, status_variants
-from connector_compliance.checks.target.markdown_doc import parse_markdown
+from connector_compliance.checks.facts.grace_docs import status_variants
+from connector_compliance.checks.facts.spec_reading import read_spec
 from connector_compliance.checks.target.repository import Repository
 
 from .rule_runner import run_rule
@@ -38,14 +38,14 @@ def test_status_variants_come_from_the_target() -> None:
     assert "Succeeded" not in variants["AttemptStatus"]
 
 
-def test_endpoint_rows_name_flows() -> None:
-    doc = parse_markdown((SAMPLE / SPEC).read_text())
-    named = {operation: flows for _, _, operation, flows in endpoint_rows(doc)}
-    assert named["Get Refund"] == ["rsync"]
-    assert named["Create Payment"] == ["authorize"]  # its purpose also says "capture"; the operation decides
-    assert named["Get Payment"] == ["psync"]
-    flows = sorted({f for fl in named.values() for f in fl})
-    assert flows == sorted(NINE.split(","))
+def test_sample_spec_endpoints_serve_every_flow() -> None:
+    flows = read_spec((SAMPLE / SPEC).read_text()).flows
+    operation = {flow: match.endpoint.operation for flow, match in flows.items() if match.endpoint is not None}
+    assert operation["rsync"] == "Get Refund"
+    assert operation["authorize"] == "Create Payment"  # its purpose also says "capture"; the operation decides
+    assert operation["capture"] == "Capture Payment"
+    assert operation["psync"] == "Get Payment"
+    assert sorted(operation) == sorted(NINE.split(","))
 
 
 # (rule, file edited, old, new, file of the finding, text on the line it must point at)
