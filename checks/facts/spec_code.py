@@ -254,6 +254,15 @@ def version_prefix(a: str, b: str) -> str | None:
     return extra if segments and all(_VERSION_SEGMENT.match(s) for s in segments) else None
 
 
+def paths_agree(spec_full: str, code_full: str, example: bool = False) -> bool:
+    """Equal paths; a spec example's concrete id (`/payments/sp_pay_1` in a cURL) fills the code's `{}`."""
+    if spec_full == code_full:
+        return True
+    spec_parts, code_parts = spec_full.split("/"), code_full.split("/")
+    return example and len(spec_parts) == len(code_parts) and all(
+        s == c or (c == "{}" and s != "") for s, c in zip(spec_parts, code_parts, strict=True))
+
+
 def _show(templates: Iterable[UrlTemplate], base: str) -> str:
     return ", ".join(f'format!("{t.format_string}") -> {" | ".join(code_path(base, s) for s in t.suffixes)} '
                      f"({t.file}:{t.line})" for t in templates)
@@ -263,7 +272,8 @@ def _path_comparison(flow: str, endpoint: Endpoint, spec_rel: str, spec_full: st
                      code_base: str) -> Comparison:
     said = f"`{endpoint.method} {endpoint.path}` ({spec_rel}:{endpoint.line})"
     built = [(t, code_path(code_base, s)) for t in code for s in t.suffixes]
-    exact = next(((t, full) for t, full in built if full == spec_full), None)
+    example = endpoint.form == "curl" or bool(endpoint.url)
+    exact = next(((t, full) for t, full in built if paths_agree(spec_full, full, example)), None)
     if exact is not None:
         template, full = exact
         return Comparison("path", flow, "match", endpoint.line, template.file, template.line,
