@@ -12,6 +12,8 @@ from connector_compliance.checks.target.repository import Repository
 
 from .rule_runner import run_rule
 from .sample_copy import SAMPLE, copy_sample, edit, line_containing
+from .test_rule_cases import CASES as RULE_CASES
+from .test_rule_cases import FIXTURES
 
 DOCS = "grace/connector_integration/samplepay"
 SPEC = f"{DOCS}/samplepay_specs.md"
@@ -29,6 +31,29 @@ def test_sample_documents_pass_every_rule() -> None:
     repo = Repository(SAMPLE)
     for rule in PREPARATION_RULES:
         assert run(repo, rule) == [], rule
+
+
+@pytest.mark.parametrize(("path", "dialect"), [
+    (SAMPLE / SPEC, "template"),
+    (FIXTURES / "techspec" / "samplepay_specs.md", "techspec"),
+    (FIXTURES / "handwritten" / "samplepay_specs.md", "hand-written"),
+])
+def test_spec_dialects(path: Path, dialect: str) -> None:
+    assert read_spec(path.read_text(encoding="utf-8")).dialect == dialect
+
+
+def test_every_preparation_rule_passes_and_fails_in_every_dialect() -> None:
+    """The bar of issue 15: per rule, a valid and an invalid case for the template (the sample's own documents),
+    the techspec and the hand-written dialect (tests/fixtures/grace)."""
+    seen: dict[str, set[tuple[str, str]]] = {rule: set() for rule in PREPARATION_RULES}
+    for case in RULE_CASES:
+        if case.rule.id in seen:
+            edits = case.data.get("edits", [])
+            fixtures = {str(e.get("fixture", "")).split("/")[0] for e in edits}  # type: ignore[union-attr]
+            dialects = (fixtures - {""}) or {"template"}
+            seen[case.rule.id] |= {(d, case.kind) for d in dialects}
+    wanted = {(d, k) for d in ("template", "techspec", "handwritten") for k in ("valid", "invalid")}
+    assert {rule: sorted(wanted - got) for rule, got in seen.items() if wanted - got} == {}
 
 
 def test_status_variants_come_from_the_target() -> None:

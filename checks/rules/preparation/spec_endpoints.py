@@ -16,12 +16,13 @@ from ._applies import grace_documents_expected
 ENDPOINTS_SECTION = r"end ?points?|\boperations\b|api reference"
 
 
-def _hint(flow: str, match: FlowMatch, code_evidence: list[str]) -> str:
+def _hint(flow: str, match: FlowMatch, calls: dict[int, str]) -> str:
+    """What the spec offers instead (path-only entries, the code calling one of them, mentions), then the fix."""
     parts = []
-    if match.candidates:
-        listed = ", ".join(f"`{c.method} {c.path}` (line {c.line})" for c in match.candidates)
-        parts.append(f"the spec lists {listed} only as a path, without saying what it does")
-    parts += code_evidence
+    for candidate in match.candidates:
+        called = f", and the code calls exactly that ({calls[candidate.line]})" if candidate.line in calls else ""
+        parts.append(f"the spec lists `{candidate.method} {candidate.path}` (line {candidate.line}) only as a path, "
+                     f"without saying what it does{called}")
     if match.mentions:
         parts.append(f"it mentions {flow} at line{'s' if len(match.mentions) > 1 else ''} "
                      f"{', '.join(map(str, match.mentions))} without an endpoint")
@@ -43,8 +44,7 @@ def check_spec_endpoints(repo: Repository, name: str, selected: str = "") -> lis
     if not missing:
         return []
     section = reading.heading(ENDPOINTS_SECTION)
-    evidence = {f: [c.message.split(": ", 1)[1] for c in spec_code_comparisons(repo, name, rel)
-                    if c.subject == f and c.verdict == "unstated"] for f in missing}
+    unstated = [c for c in spec_code_comparisons(repo, name, rel) if c.verdict == "unstated"]
     findings = []
     for flow in missing:
         match = reading.flows[flow]
@@ -55,7 +55,8 @@ def check_spec_endpoints(repo: Repository, name: str, selected: str = "") -> lis
             extra["mentions"] = list(match.mentions)
         findings.append(Finding(RULE.id, rel, section.line if section else 1,
                                 f"no endpoint in the spec is described as the selected flow {flow}",
-                                _hint(flow, match, evidence[flow]), extra))
+                                _hint(flow, match, {c.spec_line: c.code_location for c in unstated
+                                                    if c.subject == flow}), extra))
     return findings
 
 

@@ -43,7 +43,8 @@ def check_spec_sections(repo: Repository, name: str) -> list[Finding]:
     if reading.dialect == "template":
         return [Finding(RULE.id, rel, first, f"the tech spec lacks the template's sections: {', '.join(missing)}",
                         "add the template's sections (matched by keyword, numbering is free)")]
-    return [Finding(RULE.id, rel, first, f"the tech spec ({reading.dialect}) says nothing about: {', '.join(missing)}",
+    return [Finding(RULE.id, rel, first,
+                    f"the tech spec ({reading.dialect} dialect) says nothing about: {', '.join(missing)}",
                     "add a section for each (any heading naming it will do): how requests authenticate, every "
                     "endpoint, a table or list mapping the connector's statuses to AttemptStatus/RefundStatus "
                     "variants, and the error response format",
