@@ -184,7 +184,7 @@ def test_rules_report_mismatches_with_spec_and_code_locations(tmp_path: Path) ->
     # The refund path differs only by the version prefix: no path finding, but the method finding carries the note.
     [refund] = [f for f in findings if f.extra["flow"] == "refund"]
     assert "Method::Put" in refund.message and "'/v2'" in str(refund.extra["note"])
-    assert all(f.extra["spec"] == f"{SPEC_REL}:{f.line}" for f in findings)
+    assert all(f.extra["spec"] == f"{SPEC_REL}:{f.line}" and f.extra["related"] == [f.extra["code"]] for f in findings)
     [base] = run_rule("preparation.spec-base-url-matches-config", repo, "acme_pay")
     assert (base.file, base.line, base.extra["config"]) == (
         SPEC_REL, line(SPEC, "**Live:**"), "config/deployments/production.toml:2")

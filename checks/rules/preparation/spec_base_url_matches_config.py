@@ -18,7 +18,7 @@ def check_spec_base_url_matches_config(repo: Repository, name: str) -> list[Find
         return []
     return [Finding(RULE.id, rel, c.spec_line, c.message,
                     f"make the spec and {c.code_file} agree on the {c.subject} base URL: fix whichever is wrong",
-                    {"spec": f"{rel}:{c.spec_line}", "config": c.code_location})
+                    {"spec": f"{rel}:{c.spec_line}", "config": c.code_location, "related": [c.code_location]})
             for c in spec_code_comparisons(repo, name, rel) if c.kind == "base_url" and c.verdict == "mismatch"]
 
 

@@ -28,7 +28,7 @@ def check_spec_endpoint_matches_code(repo: Repository, name: str, selected: str 
         if compared.kind not in HINTS or compared.subject not in wanted or compared.verdict != "mismatch":
             continue
         extra: dict[str, object] = {"flow": compared.subject, "spec": f"{rel}:{compared.spec_line}",
-                                    "code": compared.code_location}
+                                    "code": compared.code_location, "related": [compared.code_location]}
         if compared.note:
             extra["note"] = compared.note
         findings.append(Finding(RULE.id, rel, compared.spec_line, compared.message, HINTS[compared.kind], extra))
