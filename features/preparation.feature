@@ -1,9 +1,10 @@
 @preparation
 Feature: Preparation documents
   Before any code, the guide asks for a tech spec (grace/connector_integration/template/tech_spec.md) and an
-  implementation plan (planner_steps.md), stored under grace/connector_integration/<name>/. Real connectors
-  upstream have no GRACE documents: without a grace/ folder these scenarios are skipped, unless
-  --require-docs is given.
+  implementation plan (planner_steps.md), stored under grace/connector_integration/<name>/. The documents are
+  read by meaning, in any dialect (the template's tables, GRACE's techspec sections, hand-written notes), and
+  compared with the code where both speak. Real connectors upstream have no GRACE documents: without a grace/
+  folder these scenarios are skipped, unless --require-docs is given.
 
   Background:
     Given the connector under review
@@ -27,6 +28,14 @@ Feature: Preparation documents
   @error
   Scenario: The tech spec has an endpoint for every selected flow
     Then the preparation rule "spec-endpoints" holds for the selected flows
+
+  @warning
+  Scenario: The tech spec's base URLs are the configured ones
+    Then the preparation rule "spec-base-url-matches-config" holds
+
+  @warning
+  Scenario: Each selected flow's spec endpoint is the one its get_url builds
+    Then the preparation rule "spec-endpoint-matches-code" holds for the selected flows
 
   @error
   Scenario: The status mappings use real AttemptStatus and RefundStatus variants

@@ -61,9 +61,19 @@ class ConnectorReport:
     selection: Selection
     flows: list[FlowAssessment]
     scenarios: list[ScenarioResult] = field(default_factory=list)
+    # What the tech spec says and whether the code agrees (facts/spec_code.py spec_overview): {"file", "base_urls",
+    # "flows": {flow: {...}}}; empty when the connector has no spec.
+    spec: dict[str, object] = field(default_factory=dict)
 
     def flow_rows(self) -> list[dict[str, object]]:
-        return [{**a.as_dict(), "selected": a.flow in self.selection.flows} for a in self.flows]
+        by_flow = self.spec.get("flows", {})
+        rows = []
+        for a in self.flows:
+            row = {**a.as_dict(), "selected": a.flow in self.selection.flows}
+            if isinstance(by_flow, dict) and a.flow in by_flow:
+                row["spec"] = by_flow[a.flow]
+            rows.append(row)
+        return rows
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(OUTCOMES, 0)
@@ -104,6 +114,7 @@ class ComplianceReport:
                     "completion": dict(zip(("implemented", "selected"), c.completion(), strict=True)),
                     "summary": c.counts(),
                     "flows": c.flow_rows(),
+                    **({"spec": {k: v for k, v in c.spec.items() if k != "flows"}} if c.spec else {}),
                     "scenarios": [s.as_dict(self.excerpts) for s in c.scenarios],
                 }
                 for c in self.connectors.values()

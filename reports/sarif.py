@@ -55,6 +55,18 @@ def _location(finding: Finding) -> dict[str, object]:
     return {"physicalLocation": {"artifactLocation": artifact, "region": region}}
 
 
+def _related(finding: Finding) -> list[dict[str, object]]:
+    """`extra["related"]`: other `file:line` places the finding is about (the code a spec line disagrees with)."""
+    related = finding.extra.get("related") if finding.extra else None
+    locations: list[dict[str, object]] = []
+    for place in related if isinstance(related, list) else []:
+        file, _, line = str(place).rpartition(":")
+        if file and line.isdigit():
+            location = _location(Finding(finding.rule, file, int(line), ""))
+            locations.append({"id": len(locations), **location, "message": {"text": str(place)}})
+    return locations
+
+
 def _rule(report: ComplianceReport, rule_id: str, items: list[FailingFinding]) -> dict[str, object]:
     catalogue = report.rules.get(rule_id, {})
     guide = catalogue.get("guide") or f"{items[0].result.feature}: {items[0].result.scenario}"
@@ -111,6 +123,8 @@ def sarif_document(report: ComplianceReport, run_id: str | None = None,
         }
         if finding.file:
             result["locations"] = [_location(finding)]
+        if related := _related(finding):
+            result["relatedLocations"] = related
         results.append(result)
     run: dict[str, object] = {
         "tool": {"driver": {

@@ -10,6 +10,7 @@ import pytest
 from connector_compliance.checks.core.errors import HarnessError, InfraError
 from connector_compliance.checks.facts.connectors import connector_type
 from connector_compliance.checks.facts.flow_status import assess_flows
+from connector_compliance.checks.facts.spec_code import spec_overview
 from connector_compliance.checks.run.context import RunContext, batch_id, build_run_context, rule_catalogue
 from connector_compliance.checks.run.verdict import connector_verdicts
 from connector_compliance.reports.annotations import github_annotations
@@ -47,7 +48,8 @@ def new_report(run: RunContext) -> ComplianceReport:
     report = ComplianceReport(str(run.repo.root), run.repo.commit)
     for name in run.connectors:
         flows = list(assess_flows(run.repo, name).values())
-        report.connectors[name] = ConnectorReport(name, connector_type(run.repo, name), run.selections[name], flows)
+        report.connectors[name] = ConnectorReport(name, connector_type(run.repo, name), run.selections[name], flows,
+                                                  spec=spec_overview(run.repo, name))
     report.notes.extend(run.notes)
     report.rules = rule_catalogue(run.repo)
     return report

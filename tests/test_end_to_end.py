@@ -52,6 +52,10 @@ def test_sample_passes_every_scenario_and_implements_all_nine_flows(tmp_path: Pa
         assert flows[flow]["status"] == "implemented", flows[flow]
         assert flows[flow]["selected"] is True  # the sample's GRACE plan names all nine
         assert flows[flow]["file"] == "crates/hyperswitch_connectors/src/connectors/samplepay.rs"
+        # what the tech spec says about the flow, and that get_url and build_request agree with it
+        assert (flows[flow]["spec"]["path_verdict"], flows[flow]["spec"]["method_verdict"]) == ("match", "match")
+    assert [(b["environment"], b["verdict"]) for b in connector["spec"]["base_urls"]] == [("sandbox", "match"),
+                                                                                          ("live", "match")]
     outcomes = {s["scenario"]: s["outcome"] for s in connector["scenarios"]}
     assert len(outcomes) == SCENARIOS
     assert {s["outcome"] for s in connector["scenarios"] if "cargo" not in s["tags"]} == {"passed"}

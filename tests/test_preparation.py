@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 from connector_compliance.checks.core.registry import all_rules
-from connector_compliance.checks.facts.grace_docs import endpoint_rows, status_variants
-from connector_compliance.checks.target.markdown_doc import parse_markdown
+from connector_compliance.checks.facts.grace_docs import status_variants
+from connector_compliance.checks.facts.spec_reading import read_spec
 from connector_compliance.checks.target.repository import Repository
 
 from .rule_runner import run_rule
 from .sample_copy import SAMPLE, copy_sample, edit, line_containing
+from .test_rule_cases import CASES as RULE_CASES
+from .test_rule_cases import FIXTURES
 
 DOCS = "grace/connector_integration/samplepay"
 SPEC = f"{DOCS}/samplepay_specs.md"
@@ -31,6 +33,29 @@ def test_sample_documents_pass_every_rule() -> None:
         assert run(repo, rule) == [], rule
 
 
+@pytest.mark.parametrize(("path", "dialect"), [
+    (SAMPLE / SPEC, "template"),
+    (FIXTURES / "techspec" / "samplepay_specs.md", "techspec"),
+    (FIXTURES / "handwritten" / "samplepay_specs.md", "hand-written"),
+])
+def test_spec_dialects(path: Path, dialect: str) -> None:
+    assert read_spec(path.read_text(encoding="utf-8")).dialect == dialect
+
+
+def test_every_preparation_rule_passes_and_fails_in_every_dialect() -> None:
+    """The bar of issue 15: per rule, a valid and an invalid case for the template (the sample's own documents),
+    the techspec and the hand-written dialect (tests/fixtures/grace)."""
+    seen: dict[str, set[tuple[str, str]]] = {rule: set() for rule in PREPARATION_RULES}
+    for case in RULE_CASES:
+        if case.rule.id in seen:
+            edits = case.data.get("edits", [])
+            fixtures = {str(e.get("fixture", "")).split("/")[0] for e in edits}  # type: ignore[union-attr]
+            dialects = (fixtures - {""}) or {"template"}
+            seen[case.rule.id] |= {(d, case.kind) for d in dialects}
+    wanted = {(d, k) for d in ("template", "techspec", "handwritten") for k in ("valid", "invalid")}
+    assert {rule: sorted(wanted - got) for rule, got in seen.items() if wanted - got} == {}
+
+
 def test_status_variants_come_from_the_target() -> None:
     variants = status_variants(Repository(SAMPLE))
     assert {"Charged", "Authorized", "VoidFailed"} <= variants["AttemptStatus"]
@@ -38,14 +63,14 @@ def test_status_variants_come_from_the_target() -> None:
     assert "Succeeded" not in variants["AttemptStatus"]
 
 
-def test_endpoint_rows_name_flows() -> None:
-    doc = parse_markdown((SAMPLE / SPEC).read_text())
-    named = {operation: flows for _, _, operation, flows in endpoint_rows(doc)}
-    assert named["Get Refund"] == ["rsync"]
-    assert named["Create Payment"] == ["authorize"]  # its purpose also says "capture"; the operation decides
-    assert named["Get Payment"] == ["psync"]
-    flows = sorted({f for fl in named.values() for f in fl})
-    assert flows == sorted(NINE.split(","))
+def test_sample_spec_endpoints_serve_every_flow() -> None:
+    flows = read_spec((SAMPLE / SPEC).read_text()).flows
+    operation = {flow: match.endpoint.operation for flow, match in flows.items() if match.endpoint is not None}
+    assert operation["rsync"] == "Get Refund"
+    assert operation["authorize"] == "Create Payment"  # its purpose also says "capture"; the operation decides
+    assert operation["capture"] == "Capture Payment"
+    assert operation["psync"] == "Get Payment"
+    assert sorted(operation) == sorted(NINE.split(","))
 
 
 # (rule, file edited, old, new, file of the finding, text on the line it must point at)

@@ -121,3 +121,15 @@ def test_write_sarif(tmp_path: Path) -> None:
     path = write_sarif(failing_report(), tmp_path, run_id="7-1")
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert path.name == "compliance.sarif" and doc["runs"][0]["automationDetails"]["id"] == "connector-compliance/7-1"
+
+
+def test_related_locations_from_the_finding() -> None:
+    """A finding about two places (a spec line and the code it disagrees with) carries the second as related."""
+    report = failing_report()
+    result = next(r for r in report.connectors["acme_pay"].scenarios if r.findings)
+    finding = result.findings[0]
+    result.findings[0] = dataclasses.replace(finding, extra={"related": ["config/development.toml:12", "bad"]})
+    [related] = [r["relatedLocations"] for r in check_structure(sarif_document(report)) if "relatedLocations" in r]
+    assert related == [{"id": 0, "physicalLocation": {"artifactLocation": {
+        "uri": "config/development.toml", "uriBaseId": "%SRCROOT%"}, "region": {"startLine": 12}},
+        "message": {"text": "config/development.toml:12"}}]

@@ -8,7 +8,8 @@ One generic test runs them all, as ast-grep pairs each rule with its valid/inval
     connector = "samplepay"                 # default samplepay
     params = { flow = "authorize" }         # optional: what the scenario passes (flow, selected)
     edits = [{ file = "crates/x.rs", replace = "old text", with = "new text" },   # exactly one occurrence
-             { file = "crates/y.rs", delete = true }]
+             { file = "crates/y.rs", delete = true },
+             { file = "grace/.../samplepay_specs.md", fixture = "techspec/samplepay_specs.md" }]  # tests/fixtures/grace
     expect = [{ file = "crates/x.rs", at = "text on the finding's line" }]        # or line = 12
 """
 
@@ -27,6 +28,8 @@ from connector_compliance.checks.facts.selection import select_flows
 from connector_compliance.checks.target.repository import Repository
 
 from .sample_copy import copy_sample, edit, line_containing
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "grace"
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,9 @@ def _apply(root: Path, edits: list[dict[str, object]]) -> None:
         if change.get("delete"):
             path = root / rel
             shutil.rmtree(path) if path.is_dir() else path.unlink()
+        elif "fixture" in change:  # a whole document written from scratch in another dialect
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text((FIXTURES / str(change["fixture"])).read_text(encoding="utf-8"), encoding="utf-8")
         else:
             edit(root, rel, str(change["replace"]), str(change["with"]))
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from connector_compliance.checks.core.errors import UsageError
 from connector_compliance.checks.facts.flow_catalog import DEFAULT_SELECTION, flows_named_in
-from connector_compliance.checks.facts.selection import parse_flow_list, plan_steps, select_flows
+from connector_compliance.checks.facts.plan_reading import read_plan
+from connector_compliance.checks.facts.selection import parse_flow_list, select_flows
 from connector_compliance.checks.target.repository import Repository
 
 from .minitree import write_tree
@@ -34,6 +35,10 @@ PLAN = """\
         ("Implement Tokenization (PaymentMethodToken) flow", ["tokenization"]),
         ("Implement PSync flow", ["psync"]),
         ("Set up authentication headers", []),
+        ("Implement PaymentAuthorize connector integration", ["authorize"]),
+        ("Implement RefundSync connector integration", ["rsync"]),
+        ("Implement PreProcessing flow", ["preprocessing"]),
+        ("Implement Pre-processing flow", ["preprocessing"]),
     ],
 )
 def test_plan_titles_name_flows(title: str, flows: list[str]) -> None:
@@ -41,8 +46,9 @@ def test_plan_titles_name_flows(title: str, flows: list[str]) -> None:
 
 
 def test_plan_steps_keep_state_and_line() -> None:
-    steps = plan_steps(PLAN)
-    assert [(s.line, s.number, s.done) for s in steps] == [(4, 1, True), (6, 2, False), (7, 3, True), (8, 4, False)]
+    steps = read_plan(PLAN).steps
+    assert [(s.line, s.number, s.done) for s in steps] == [(4, "1", True), (6, "2", False), (7, "3", True),
+                                                           (8, "4", False)]
 
 
 def test_selection_from_plan(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ class GuideFlow:
 
 
 GUIDE_FLOWS: tuple[GuideFlow, ...] = (
-    GuideFlow("preprocessing", "PaymentsPreProcessing", False, r"pre-?processing"),
+    GuideFlow("preprocessing", "PaymentsPreProcessing", False, r"pre[- ]?processing"),
     GuideFlow("tokenization", "PaymentToken", False, r"tokeni[sz](e|ation)|payment ?method ?token"),
     GuideFlow("authorize", "PaymentAuthorize", False, r"\bauthori[sz](e|ation)\b"),
     GuideFlow("cancel", "PaymentVoid", False, r"\bvoid\b|\bcancel"),
@@ -110,9 +110,11 @@ def resolve_flows(traits: dict[str, MarkerTrait]) -> dict[str, FlowSpec]:
 
 
 def flows_named_in(text: str) -> list[str]:
-    """Guide flows a plan-step title names, most specific first (`Implement Refund Sync` -> rsync only)."""
+    """Guide flows a plan-step title names, most specific first (`Implement Refund Sync` -> rsync only).
+
+    Flow type names are split first, so `PaymentAuthorize` names authorize and `RefundSync` rsync."""
     by_name = {f.name: f for f in GUIDE_FLOWS}
-    remaining = text.lower()
+    remaining = re.sub(r"([a-z])([A-Z])", r"\1 \2", text).lower()
     found: list[str] = []
     for name in PLAN_MATCH_ORDER:
         pattern = re.compile(by_name[name].plan_pattern)

@@ -1,30 +1,16 @@
 """GRACE preparation documents: the tech spec `<name>_specs.md` and the plan `<name>_plan.md` (grace_rules §1.5, §2).
 
-Headings are matched by keyword, not number; status values are checked against the target's own enums.
+Where the documents are and their Markdown model, parsed once per run; facts/spec_reading.py and
+facts/plan_reading.py read them by meaning. Status values are checked against the target's own enums.
 """
 
 from __future__ import annotations
 
-import re
-
-from ..facts.selection import PlanStep, read_plan_steps
 from ..target import layout
 from ..target.fact_cache import fact
-from ..target.markdown_doc import MarkdownDoc, Table, parse_markdown
+from ..target.markdown_doc import MarkdownDoc, parse_markdown
 from ..target.repository import Repository
 from ..target.rust_locate import find_enum
-
-ENDPOINT_FLOWS: tuple[tuple[str, str], ...] = (
-    ("rsync", r"\brsync\b|(get|retrieve|fetch|sync|check|status)\b.*\brefund|refund\b.*\b(status|sync)"),
-    ("psync", r"\bpsync\b|(get|retrieve|fetch|sync|check)\b.*\bpayment|payment\b.*\b(status|sync)"),
-    ("access_token", r"access ?token|oauth|\bauth(entication)? token"),
-    ("tokenization", r"tokeni[sz]|payment ?method ?token"),
-    ("preprocessing", r"pre-?process"),
-    ("capture", r"\bcapture"),
-    ("cancel", r"\bcancel|\bvoid\b|\breversal"),
-    ("refund", r"\brefund"),
-    ("authorize", r"\bauthori[sz]|create payment|\bpurchase|\bcharge\b|\bsale\b"),
-)
 
 
 @fact
@@ -45,35 +31,6 @@ def grace_folder_present(repo: Repository) -> bool:
     return (repo.root / layout.GRACE_DIR).is_dir()
 
 
-def _flows_named(text: str) -> list[str]:
-    flows, rest = [], text.lower()
-    for flow, pattern in ENDPOINT_FLOWS:
-        if re.search(pattern, rest):
-            flows.append(flow)
-            rest = re.sub(pattern, " ", rest)
-    return flows
-
-
-def endpoint_rows(doc: MarkdownDoc) -> list[tuple[Table, int, str, list[str]]]:
-    """(table, line, operation, flows it names) for every row of an Operation|Method|Endpoint|Purpose table.
-
-    The Operation column decides; Purpose, then Endpoint, only when it names no flow ("Create Payment ...
-    capture when `capture` is true" is the authorize endpoint, not a capture one).
-    """
-    rows = []
-    for table in doc.tables:
-        if "operation" not in table.headers or "endpoint" not in table.headers:
-            continue
-        for row in table.rows:
-            flows: list[str] = []
-            for column in ("operation", "purpose", "endpoint"):
-                flows = _flows_named(row.cells.get(column, ""))
-                if flows:
-                    break
-            rows.append((table, row.line, row.cells.get("operation", ""), flows))
-    return rows
-
-
 @fact
 def status_variants(repo: Repository) -> dict[str, set[str]]:
     """AttemptStatus and RefundStatus variants, read from the target's common_enums."""
@@ -88,8 +45,3 @@ def status_variants(repo: Repository) -> dict[str, set[str]]:
                 found[enum_name] = {v.field("name").text() for v in body.children()
                                     if v.kind() == "enum_variant" and v.field("name") is not None}
     return found
-
-
-
-def plan_steps_of(repo: Repository, rel: str) -> list[PlanStep]:
-    return read_plan_steps(repo, rel)

@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 
 from ..core.errors import UsageError
-from ..facts.flow_catalog import DEFAULT_SELECTION, GUIDE_FLOW_NAMES, flows_named_in
+from ..facts.flow_catalog import DEFAULT_SELECTION, GUIDE_FLOW_NAMES
+from ..facts.plan_reading import plan_reading
 from ..target import layout
-from ..target.fact_cache import fact
 from ..target.repository import Repository
-
-# GRACE's plan convention: `- [x] Step 3: Implement Authorize flow` (grace_rules §2.2).
-STEP_LINE = re.compile(
-    r"^\s*[-*] \[(?P<mark> |x|X|✅ COMPLETED)\]\s*(?:Final )?Step\s*(?P<n>\d+)?\s*:\s*(?P<title>.+)$"
-)
-
-
-@dataclass(frozen=True)
-class PlanStep:
-    line: int
-    number: int | None
-    title: str
-    done: bool
-    flows: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -48,24 +33,6 @@ def parse_flow_list(text: str) -> tuple[str, ...]:
     return names
 
 
-def plan_steps(text: str) -> list[PlanStep]:
-    steps = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = STEP_LINE.match(line)
-        if match:
-            title = match["title"].strip()
-            steps.append(PlanStep(number, int(match["n"]) if match["n"] else None, title,
-                                  match["mark"] != " ", tuple(flows_named_in(title))))
-    return steps
-
-
-@fact
-def read_plan_steps(repo: Repository, rel: str) -> list[PlanStep]:
-    """A plan's steps, read once per run (flow selection and the preparation rules both need them)."""
-    return plan_steps(
-        (repo.root / rel).read_text(encoding="utf-8", errors="replace"))
-
-
 def select_flows(repo: Repository, name: str, cli_flows: tuple[str, ...] | None,
                  configured: dict[str, tuple[str, ...]] | None = None, configured_source: str = "") -> Selection:
     """--flows, else the waiver file's [connectors.NAME] flows, else the GRACE plan, else the six core flows."""
@@ -75,7 +42,7 @@ def select_flows(repo: Repository, name: str, cli_flows: tuple[str, ...] | None,
         return Selection(configured[name], configured_source)
     plan = repo.first_existing(layout.plan_candidates(name))
     if plan is not None:
-        named = {flow for step in read_plan_steps(repo, plan) for flow in step.flows}
+        named = {flow for step in plan_reading(repo, plan).steps for flow in step.flows}
         if named:
             return Selection(tuple(f for f in GUIDE_FLOW_NAMES if f in named), plan)
     return Selection(DEFAULT_SELECTION, "default")

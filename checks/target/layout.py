@@ -48,6 +48,9 @@ SAMPLE_AUTH_TOML = "crates/router/tests/connectors/sample_auth.toml"
 INTERFACES_SRC = "crates/hyperswitch_interfaces/src"
 # Where deployable configs live; the ones that carry a [connectors] table are found by reading them.
 CONFIG_DIRS = ("config", "loadtest/config")
+# The configs whose `[connectors]` base URLs a tech spec's sandbox and live base URLs are compared with.
+DEVELOPMENT_TOML = "config/development.toml"
+PRODUCTION_TOML = "config/deployments/production.toml"
 ADD_CONNECTOR_SCRIPT = "scripts/add_connector.sh"
 COMMON_ENUMS_SRC = "crates/common_enums/src"
 ROUTER_DATA_RS = "crates/hyperswitch_domain_models/src/router_data.rs"

@@ -1,34 +1,47 @@
-"""A plan step is ticked done only when its flow is implemented. (grace_rules; the documents are read by
-facts/grace_docs.py)."""
+"""A plan step is claimed done only when its flow is implemented. A claim is a ticked box (`- [x] Step 7`,
+`[✅ COMPLETED]`, `2. Capture ✅`, a `Done` status cell) or a `**Status**: Completed` note, whichever the plan uses;
+a step whose status the plan leaves open claims nothing."""
 
 from __future__ import annotations
 
 from ...core.finding import Finding
 from ...core.rule import Rule
 from ...facts.flow_status import FlowStatus, assess_flows
-from ...facts.grace_docs import plan_path, plan_steps_of
+from ...facts.grace_docs import plan_path
+from ...facts.plan_reading import PlanStep, plan_reading
 from ...target.repository import Repository
 from ._applies import grace_documents_expected
 
 
+def _claim(step: PlanStep) -> str | None:
+    """How the step claims to be done, or None."""
+    if step.done is True:
+        return f"step {step.number or step.title!r} is marked done ({step.marker or step.form})"
+    note = next((n for n in step.notes if n.done is True), None)
+    if note is not None:
+        return f"step {step.number or step.title!r} is not ticked, but its status note at line {note.line} says done"
+    return None
+
+
 def check_plan_claims(repo: Repository, name: str) -> list[Finding]:
-    """A step ticked `- [x]` whose flow the code does not implement."""
+    """A step claimed done whose flow the code does not implement."""
     rel = plan_path(repo, name)
     if rel is None:
         return []
     statuses = assess_flows(repo, name)
     findings = []
-    for step in plan_steps_of(repo, rel):
-        if not step.done:
+    for step in plan_reading(repo, rel).steps:
+        claim = _claim(step)
+        if claim is None:
             continue
         for flow in step.flows:
             assessment = statuses.get(flow)
             if assessment is not None and assessment.status is not FlowStatus.IMPLEMENTED:
                 findings.append(Finding(
                     RULE.id, rel, step.line,
-                    f"step {step.number or '?'} is ticked done, but the {flow} flow is {assessment.status} "
-                    f"({assessment.file}:{assessment.line})",
-                    "finish the flow, or untick the step until it is done"))
+                    f"{claim}, but the {flow} flow is {assessment.status} ({assessment.file}:{assessment.line})",
+                    "finish the flow, or mark the step open until it is done",
+                    {"conflict": step.conflict} if step.conflict else {}))
     return findings
 
 

@@ -1,34 +1,49 @@
-"""Every plan step has Task, Files, Step Dependencies and User Instructions. (grace_rules; the documents are read by
-facts/grace_docs.py)."""
+"""Every plan step says what to do. A GRACE planner step (`- [ ] Step N: ...`) has Task, Files, Step Dependencies
+and User Instructions (planner_steps.md); a step heading (`#### Step 1.1: ...`) lists its tasks; and no step of any
+dialect is a template leftover (`[Brief title]`, `{{...}}`, an empty title)."""
 
 from __future__ import annotations
 
+import re
+
 from ...core.finding import Finding
 from ...core.rule import Rule
-from ...facts.grace_docs import plan_path, plan_steps_of
+from ...facts.grace_docs import document, plan_path
+from ...facts.plan_reading import PlanStep, plan_reading
 from ...target.repository import Repository
 from ._applies import grace_documents_expected
 
 STEP_FIELDS = ("Task", "Files", "Step Dependencies", "User Instructions")
-# How an endpoint row names a flow (grace_rules §1.5.7); the sync flows first so "Get Refund" is rsync, not refund.
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
+
+
+def _lacks(step: PlanStep, body: list[str]) -> str | None:
+    label = f"step {step.number or step.title!r}"
+    if step.placeholder:
+        return f"{label} is a template placeholder, not a task"
+    if step.form == "checkbox" and step.number is not None:
+        missing = [f for f in STEP_FIELDS if f"**{f}**" not in "\n".join(body)]
+        return f"{label} lacks {', '.join(missing)}" if missing else None
+    if step.form == "heading" and not any(LIST_ITEM.match(line) for line in body):
+        return f"{label} lists no tasks"
+    return None
 
 
 def check_plan_step_fields(repo: Repository, name: str) -> list[Finding]:
     rel = plan_path(repo, name)
     if rel is None:
         return []
-    lines = (repo.root / rel).read_text(encoding="utf-8", errors="replace").splitlines()
-    steps = plan_steps_of(repo, rel)
+    lines = document(repo, rel).lines
+    steps = plan_reading(repo, rel).steps
     findings = []
     for index, step in enumerate(steps):
         end = steps[index + 1].line - 1 if index + 1 < len(steps) else len(lines)
-        body = "\n".join(lines[step.line:end])
-        missing = [f for f in STEP_FIELDS if f"**{f}**" not in body]
-        if missing:
-            findings.append(Finding(RULE.id, rel, step.line,
-                                    f"step {step.number or '?'} lacks {', '.join(missing)}",
-                                    "give every step **Task**, **Files**, **Step Dependencies** and "
-                                    "**User Instructions** (planner_steps.md)"))
+        lacking = _lacks(step, lines[step.line:end])
+        if lacking:
+            findings.append(Finding(RULE.id, rel, step.line, lacking,
+                                    "say what the step does: a GRACE planner step has **Task**, **Files**, **Step "
+                                    "Dependencies** and **User Instructions** (planner_steps.md); a step heading "
+                                    "lists its tasks; a list or table item names its work"))
     return findings
 
 

@@ -1,5 +1,7 @@
-"""Status mappings use real AttemptStatus / RefundStatus variants. (grace_rules; the documents are read by
-facts/grace_docs.py)."""
+"""Status mappings use real AttemptStatus / RefundStatus variants, read from any table or list that pairs the
+connector's statuses with variants (`| Connector Status | Hyperswitch Status |`, `- `approved` -> `Charged``).
+A spec with no status mapping at all is the sections rule's finding, unless it has a status-mapping section that
+maps nothing."""
 
 from __future__ import annotations
 
@@ -7,37 +9,45 @@ import difflib
 
 from ...core.finding import Finding
 from ...core.rule import Rule
-from ...facts.grace_docs import document, spec_path, status_variants
+from ...facts.grace_docs import spec_path, status_variants
+from ...facts.spec_reading import spec_reading
 from ...target import layout
 from ...target.repository import Repository
 from ._applies import grace_documents_expected
+
+STATUS_SECTION = r"status(?:es)?\s+mappings?|state mapping"
 
 
 def check_spec_status_mapping(repo: Repository, name: str) -> list[Finding]:
     rel = spec_path(repo, name)
     if rel is None:
         return []
-    doc = document(repo, rel)
+    reading = spec_reading(repo, rel)
     variants = status_variants(repo)
+    if not reading.status_mappings:
+        heading = reading.heading(STATUS_SECTION)
+        if heading is None:
+            return []
+        return [Finding(RULE.id, rel, heading.line,
+                        f"the section `{heading.text}` maps no connector status to an AttemptStatus or RefundStatus "
+                        "variant",
+                        "map every connector status in a `| Connector Status | Hyperswitch Status | Description |` "
+                        "table (or a `- `status` -> `AttemptStatus::Variant`` list)")]
     known = set().union(*variants.values()) if variants else set()
-    tables = [t for t in doc.tables if any("hyperswitch status" in h for h in t.headers)]
-    if not tables:
-        heading = doc.find_heading("Status Mapping")
-        return [Finding(RULE.id, rel, heading.line if heading else 1,
-                        "the spec has no `| Connector Status | Hyperswitch Status | Description |` table",
-                        "map every connector status to an AttemptStatus (or RefundStatus) variant")]
     findings = []
-    for table in tables:
-        column = next(h for h in table.headers if "hyperswitch status" in h)
-        for row in table.rows:
-            value = row.cells.get(column, "").strip("` ").rsplit("::", 1)[-1]
-            if value and known and value not in known:
-                near = difflib.get_close_matches(value, sorted(known), n=2)
-                findings.append(Finding(
-                    RULE.id, rel, row.line,
-                    f"`{value}` is not an AttemptStatus or RefundStatus variant of this tree",
-                    f"use one of the target's variants{' such as ' + ', '.join(near) if near else ''} "
-                    f"(read from {layout.COMMON_ENUMS_SRC})"))
+    for mapping in reading.status_mappings:
+        # A written `RefundStatus::Charged` is checked against that enum; a guessed enum only against both.
+        allowed = variants.get(mapping.enum, set()) if mapping.qualified else known
+        if not allowed or mapping.target in allowed:
+            continue
+        near = difflib.get_close_matches(mapping.target, sorted(allowed), n=2)
+        what = mapping.enum if allowed is not known else "AttemptStatus or RefundStatus"
+        findings.append(Finding(
+            RULE.id, rel, mapping.line,
+            f"`{mapping.target}` (for connector status `{mapping.connector_status}`) is not an {what} variant of "
+            "this tree",
+            f"use one of the target's variants{' such as ' + ', '.join(near) if near else ''} "
+            f"(read from {layout.COMMON_ENUMS_SRC})"))
     return findings
 
 
