@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from ast_grep_py import SgNode, SgRoot
 
+from ..target.fact_cache import fact
 from ..target.repository import Repository
 from ..target.rust import RustFile, line_of
-from ..target.fact_cache import fact
 
 _PREFIX = "fn __macro_args() { __m("
 _SUFFIX = "); }"

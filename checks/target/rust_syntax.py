@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ast_grep_py import SgNode
 
 from .rust import last_segment
+
+if TYPE_CHECKING:
+    from .rust_macros import CodeView
 
 
 @dataclass(frozen=True)
