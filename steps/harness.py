@@ -4,10 +4,13 @@ write the reports at the end. Everything here is glue; the decisions are in chec
 from __future__ import annotations
 
 import os
+import shlex
+import sys
 from pathlib import Path
 
 import pytest
-from connector_compliance.checks.core.errors import HarnessError, InfraError
+from connector_compliance.checks.core.errors import HarnessError, InfraError, UsageError
+from connector_compliance.checks.core.text import inert_line, one_line
 from connector_compliance.checks.facts.connectors import connector_type
 from connector_compliance.checks.facts.flow_status import assess_flows
 from connector_compliance.checks.facts.spec_code import spec_overview
@@ -15,13 +18,13 @@ from connector_compliance.checks.run.context import RunContext, batch_id, build_
 from connector_compliance.checks.run.verdict import connector_verdicts
 from connector_compliance.reports.annotations import github_annotations
 from connector_compliance.reports.excerpts import attach_excerpts
-from connector_compliance.reports.gate import gate_exit_code
+from connector_compliance.reports.gate import exit_reason, gate_exit_code
 from connector_compliance.reports.json_report import write_json
 from connector_compliance.reports.model import ComplianceReport, ConnectorReport, ScenarioResult, StepResult
 from connector_compliance.reports.terminal import render_terminal
 from connector_compliance.reports.write_all import write_reports
 
-from .options import run_options, validate_cargo_options
+from .options import given_options, run_options, validate_cargo_options
 from .review import ScenarioReview
 
 RUN_KEY = pytest.StashKey[RunContext]()
@@ -29,16 +32,25 @@ REPORT_KEY = pytest.StashKey[ComplianceReport]()
 REVIEW_KEY = pytest.StashKey[ScenarioReview]()
 SCENARIO_KEY = pytest.StashKey[tuple[str, str, list[str]]]()
 STEPS_KEY = pytest.StashKey[list[tuple[str, str]]]()
+ABORT_KEY = pytest.StashKey[HarnessError]()  # bad input: nothing runs, the message is the run's last line
+DESELECTED_KEY = pytest.StashKey[int]()  # compliance scenarios that -m / -k deselected
+LAST_LINE_KEY = pytest.StashKey[str]()  # why the run exits as it does, printed after everything else
 FEATURES_DIR = Path(__file__).resolve().parent.parent / "features"
+PREFIX = "connector-compliance: "
 
 
-def get_run(config: pytest.Config) -> RunContext:
+def get_run(config: pytest.Config) -> RunContext | None:
+    """The run, built once from the options; None when the input was bad (the run is then aborted)."""
+    if ABORT_KEY in config.stash:
+        return None
     if RUN_KEY not in config.stash:
         try:
             validate_cargo_options(config)
             run = build_run_context(run_options(config))
         except HarnessError as error:
-            pytest.exit(f"connector-compliance: {error}", returncode=error.exit_code)
+            # Not pytest.exit: pytest would print the message twice (its stderr line and its `!!! Exit` banner).
+            config.stash[ABORT_KEY] = error
+            return None
         config.stash[RUN_KEY] = run
         config.stash[REPORT_KEY] = new_report(run)
     return config.stash[RUN_KEY]
@@ -78,12 +90,59 @@ def start(session: pytest.Session) -> None:
         get_run(session.config)
 
 
+def skip_collection(session: pytest.Session) -> bool | None:
+    """After bad input nothing is collected (True ends pytest's collection hook); None lets pytest collect."""
+    return True if ABORT_KEY in session.config.stash else None
+
+
+def is_scenario(item: pytest.Item) -> bool:
+    return "_pytest_bdd_example" in getattr(item, "fixturenames", ())
+
+
+def count_deselected(config: pytest.Config, items: list[pytest.Item]) -> None:
+    config.stash[DESELECTED_KEY] = config.stash.get(DESELECTED_KEY, 0) + sum(map(is_scenario, items))
+
+
+def _features_command(config: pytest.Config) -> str:
+    here = Path(config.invocation_params.dir).resolve()
+    features = "features/" if (here / "features").resolve() == FEATURES_DIR else f"{FEATURES_DIR}/"
+    return shlex.join(["pytest", features, *config.invocation_params.args])
+
+
+def check_selection(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A run that checks nothing must not pass: compliance options without compliance scenarios (`pytest
+    --hs-repo X` forgetting `features/` collects the harness's own tests, or nothing) and scenarios that -m / -k
+    all deselected both end with exit 2 and one message."""
+    if ABORT_KEY not in config.stash and not any(map(is_scenario, items)):
+        deselected = config.stash.get(DESELECTED_KEY, 0)
+        given = given_options(config)
+        if deselected:
+            config.stash[ABORT_KEY] = UsageError(
+                f"-m/-k deselected all {deselected} compliance scenarios: nothing was checked (loosen the selection)")
+        elif RUN_KEY in config.stash or given:
+            what = f"{', '.join(given)} given, but no" if given else "no"
+            config.stash[ABORT_KEY] = UsageError(
+                f"{what} compliance scenario was collected: name the scenarios, e.g. `{_features_command(config)}`")
+    if ABORT_KEY in config.stash and items:
+        config.hook.pytest_deselected(items=list(items))
+        items[:] = []
+
+
+def infra_status(report: pytest.TestReport) -> tuple[str, str, str] | None:
+    """An infrastructure failure (cargo missing, a timeout) is counted and shown as an error, not a failed test."""
+    if report.when == "call" and report.failed and str(report.longrepr).startswith("infrastructure error:"):
+        return "error", "E", "ERROR"
+    return None
+
+
 def parametrize_connectors(metafunc: pytest.Metafunc) -> None:
     # pytest-bdd's generated test functions do not declare our fixtures, so plain parametrize would be ignored:
     # add the argument name to the function's fixture closure first, then parametrize it.
     if "_pytest_bdd_example" not in metafunc.fixturenames:
         return
     run = get_run(metafunc.config)
+    if run is None:  # bad input: check_selection drops every item
+        return
     if "connector_batch" not in metafunc.fixturenames:
         metafunc.fixturenames.append("connector_batch")
     batches = run.batches()
@@ -94,7 +153,9 @@ def new_review(request: pytest.FixtureRequest, batch: tuple[str, ...]) -> Scenar
     scenario = request.node.stash.get(SCENARIO_KEY, None)
     _, scenario_name, tags = scenario if scenario is not None else ("", "", [])
     severity = "warning" if "warning" in tags else "error"
-    review = ScenarioReview(get_run(request.config), batch, severity, scenario_name, tags)
+    run = get_run(request.config)
+    assert run is not None  # items of an aborted run are dropped before they run
+    review = ScenarioReview(run, batch, severity, scenario_name, tags)
     request.node.stash[REVIEW_KEY] = review
     return review
 
@@ -150,27 +211,55 @@ def record(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestRe
 
 
 def finish(session: pytest.Session) -> None:
-    run = session.config.stash.get(RUN_KEY, None)
+    config = session.config
+    error = config.stash.get(ABORT_KEY, None)
+    if error is not None:
+        session.exitstatus = error.exit_code
+        config.stash[LAST_LINE_KEY] = PREFIX + str(error)
+        return
+    run = config.stash.get(RUN_KEY, None)
     if run is None:
         return
-    report = session.config.stash[REPORT_KEY]
+    report = config.stash[REPORT_KEY]
     report.waivers = [w.as_dict(run.today) for w in run.waivers.waivers]
     attach_excerpts(report, run.repo.root)
-    write_json(report, run.report_dir)
-    write_reports(report, run.report_dir, os.environ)  # compliance.html, summary.md, compliance.sarif
+    try:
+        write_json(report, run.report_dir)
+        write_reports(report, run.report_dir, os.environ)  # compliance.html, summary.md, compliance.sarif
+    except OSError as problem:
+        session.exitstatus = UsageError.exit_code
+        config.stash[LAST_LINE_KEY] = f"{PREFIX}cannot write the reports to {run.report_dir}: {problem.strerror}"
+        return
     session.exitstatus = gate_exit_code(report, run.options.fail_on, int(session.exitstatus))
+    reason = exit_reason(report, run.options.fail_on, int(session.exitstatus))
+    if reason:
+        config.stash[LAST_LINE_KEY] = PREFIX + reason
 
 
 def summarize(terminalreporter: pytest.TerminalReporter) -> None:
-    run = terminalreporter.config.stash.get(RUN_KEY, None)
-    if run is None:
+    config = terminalreporter.config
+    run = config.stash.get(RUN_KEY, None)
+    if run is None or ABORT_KEY in config.stash:
         return
-    report = terminalreporter.config.stash[REPORT_KEY]
+    report = config.stash[REPORT_KEY]
     terminalreporter.section("connector compliance")
-    terminalreporter.write(render_terminal(report))
-    report_dir = run.report_dir.resolve()
-    terminalreporter.write_line(f"report: {report_dir / 'compliance.html'}")
-    terminalreporter.write_line(f"        {report_dir / 'compliance.json'}, summary.md, compliance.sarif")
-    prefix = terminalreporter.config.getoption("annotation_prefix")
+    terminalreporter.write(render_terminal(report, show_drift=config.getoption("show_drift")))
+    report_dir = run.report_dir
+    if run.report_dir_note:
+        terminalreporter.write_line(inert_line(f"note: {run.report_dir_note}"))
+    terminalreporter.write_line(inert_line(f"report: {report_dir / 'compliance.html'}"))
+    terminalreporter.write_line(inert_line(f"        {report_dir / 'compliance.json'}, summary.md, compliance.sarif"))
+    prefix = config.getoption("annotation_prefix")
     for line in github_annotations(report, os.environ, prefix):  # [] unless GITHUB_ACTIONS=true
         terminalreporter.write_line(line)
+
+
+def print_last_line(config: pytest.Config) -> None:
+    """The reason for the exit code (or a bad input's one message) as the very last line, after pytest's own
+    summary: stdout is flushed first, so the line stays last when both streams go to one CI log."""
+    line = config.stash.get(LAST_LINE_KEY, None)
+    if line is None:
+        return
+    sys.stdout.flush()
+    sys.stderr.write(one_line(line) + "\n")
+    sys.stderr.flush()

@@ -38,6 +38,25 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     harness.start(session)
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection(session: pytest.Session) -> bool | None:
+    return harness.skip_collection(session)
+
+
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    if items:
+        harness.count_deselected(items[0].config, items)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    harness.check_selection(config, items)
+
+
+def pytest_report_teststatus(report: pytest.TestReport) -> tuple[str, str, str] | None:
+    return harness.infra_status(report)
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     harness.parametrize_connectors(metafunc)
 
@@ -72,3 +91,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     harness.summarize(terminalreporter)
     summarize_cargo(terminalreporter, terminalreporter.config.stash.get(harness.RUN_KEY, None))
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    harness.print_last_line(config)
