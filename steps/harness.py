@@ -15,6 +15,7 @@ from connector_compliance.checks.facts.connectors import connector_type
 from connector_compliance.checks.facts.flow_status import assess_flows
 from connector_compliance.checks.facts.spec_code import spec_overview
 from connector_compliance.checks.run.context import RunContext, batch_id, build_run_context, rule_catalogue
+from connector_compliance.checks.run.report_dir import is_inside
 from connector_compliance.checks.run.verdict import connector_verdicts
 from connector_compliance.reports.annotations import github_annotations
 from connector_compliance.reports.excerpts import attach_excerpts
@@ -67,6 +68,18 @@ def new_report(run: RunContext) -> ComplianceReport:
     return report
 
 
+def keep_cache_out_of_target(config: pytest.Config) -> None:
+    """pytest's cache goes to its rootdir, and `pytest --hs-repo PATH` (space form, no ini file found) makes PATH
+    the rootdir: then the cache plugin is dropped, as `-p no:cacheprovider` would, so nothing lands in the target."""
+    repo = config.getoption("hs_repo")
+    if not repo or not config.pluginmanager.has_plugin("cacheprovider"):
+        return
+    cache = config.rootpath / os.path.expanduser(os.path.expandvars(str(config.getini("cache_dir"))))
+    if is_inside(cache, Path(repo).expanduser()):
+        for name in ("cacheprovider", "stepwise"):  # what `-p no:cacheprovider` blocks (stepwise needs the cache)
+            config.pluginmanager.set_blocked(name)
+
+
 def register_tags(config: pytest.Config) -> None:
     """Every Gherkin tag becomes a marker; register them so `-m flow-authorize` works under --strict-markers."""
     for feature in FEATURES_DIR.glob("*.feature"):
@@ -85,9 +98,16 @@ def targets_features(config: pytest.Config) -> bool:
 
 
 def start(session: pytest.Session) -> None:
-    """Validate the target before collection so bad input ends with one message and exit 2, not a traceback."""
-    if targets_features(session.config):
-        get_run(session.config)
+    """Validate the target before collection so bad input ends with one message and exit 2, not a traceback.
+
+    Harness options without `features/` on the command line end the run here, before anything is collected:
+    `pytest --hs-repo PATH` would otherwise collect the harness's own tests (and, because pytest takes PATH for a
+    test path while it looks for its ini file, even every scenario along with them)."""
+    config = session.config
+    if targets_features(config):
+        get_run(config)
+    elif given := given_options(config):
+        config.stash[ABORT_KEY] = _no_scenarios(config, given)
 
 
 def skip_collection(session: pytest.Session) -> bool | None:
@@ -109,6 +129,12 @@ def _features_command(config: pytest.Config) -> str:
     return shlex.join(["pytest", features, *config.invocation_params.args])
 
 
+def _no_scenarios(config: pytest.Config, given: list[str]) -> UsageError:
+    what = f"{', '.join(given)} given, but no" if given else "no"
+    return UsageError(f"{what} compliance scenario was collected: name the scenarios, e.g. "
+                      f"`{_features_command(config)}`")
+
+
 def check_selection(config: pytest.Config, items: list[pytest.Item]) -> None:
     """A run that checks nothing must not pass: compliance options without compliance scenarios (`pytest
     --hs-repo X` forgetting `features/` collects the harness's own tests, or nothing) and scenarios that -m / -k
@@ -120,9 +146,7 @@ def check_selection(config: pytest.Config, items: list[pytest.Item]) -> None:
             config.stash[ABORT_KEY] = UsageError(
                 f"-m/-k deselected all {deselected} compliance scenarios: nothing was checked (loosen the selection)")
         elif RUN_KEY in config.stash or given:
-            what = f"{', '.join(given)} given, but no" if given else "no"
-            config.stash[ABORT_KEY] = UsageError(
-                f"{what} compliance scenario was collected: name the scenarios, e.g. `{_features_command(config)}`")
+            config.stash[ABORT_KEY] = _no_scenarios(config, given)
     if ABORT_KEY in config.stash and items:
         config.hook.pytest_deselected(items=list(items))
         items[:] = []

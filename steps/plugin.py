@@ -30,6 +30,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     add_options(parser)
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    harness.keep_cache_out_of_target(config)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     harness.register_tags(config)
 
