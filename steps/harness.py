@@ -82,19 +82,30 @@ def keep_cache_out_of_target(config: pytest.Config) -> None:
 
 def register_tags(config: pytest.Config) -> None:
     """Every Gherkin tag becomes a marker; register them so `-m flow-authorize` works under --strict-markers."""
-    for feature in FEATURES_DIR.glob("*.feature"):
+    for feature in (f for folder in {FEATURES_DIR, *features_dirs(config)} for f in sorted(folder.glob("*.feature"))):
         for line in feature.read_text(encoding="utf-8").splitlines():
             if line.strip().startswith("@"):
                 for tag in line.split():
                     config.addinivalue_line("markers", f"{tag.lstrip('@')}: Gherkin tag from {feature.name}")
 
 
-def targets_features(config: pytest.Config) -> bool:
+def is_features_dir(path: Path) -> bool:
+    """The harness's scenarios: this checkout's features/, or any folder whose test_features.py binds `*.feature`
+    files (the features/ of a harness checkout installed with a plain `pip install`, whose package lacks them)."""
+    return path == FEATURES_DIR or ((path / "test_features.py").is_file() and any(path.glob("*.feature")))
+
+
+def features_dirs(config: pytest.Config) -> list[Path]:
+    """The scenario folders the command line names (a folder, or a file or node id in it)."""
+    found: list[Path] = []
     for arg in config.args:
-        path = Path(arg.split("::")[0]).resolve()
-        if path == FEATURES_DIR or FEATURES_DIR in path.parents:
-            return True
-    return False
+        path = (Path(config.invocation_params.dir) / arg.split("::")[0]).resolve()
+        found += [c for c in (path, path.parent) if is_features_dir(c) and c not in found]
+    return found
+
+
+def targets_features(config: pytest.Config) -> bool:
+    return bool(features_dirs(config))
 
 
 def start(session: pytest.Session) -> None:
@@ -125,7 +136,8 @@ def count_deselected(config: pytest.Config, items: list[pytest.Item]) -> None:
 
 def _features_command(config: pytest.Config) -> str:
     here = Path(config.invocation_params.dir).resolve()
-    features = "features/" if (here / "features").resolve() == FEATURES_DIR else f"{FEATURES_DIR}/"
+    named = is_features_dir((here / "features").resolve()) or not FEATURES_DIR.is_dir()
+    features = "features/" if named else f"{FEATURES_DIR}/"
     return shlex.join(["pytest", features, *config.invocation_params.args])
 
 

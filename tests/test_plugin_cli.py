@@ -175,3 +175,17 @@ def test_forgetting_features_inside_the_target_writes_no_pytest_cache_there(
     assert result.ret == 2
     assert not (hs / ".pytest_cache").exists()
     assert sorted(p.name for p in hs.iterdir()) == sorted(p.name for p in SAMPLE.iterdir() if p.name != "target")
+
+
+def test_a_features_folder_is_recognised_where_the_installed_package_lacks_one(tmp_path: Path) -> None:
+    """`pip install ./harness` (not editable) puts the plugin in site-packages without features/: the scenarios the
+    command line names are still the harness's, so the options apply to them."""
+    from connector_compliance.steps.harness import is_features_dir
+
+    copy = tmp_path / "harness" / "features"
+    copy.mkdir(parents=True)
+    for source in (HARNESS / "features").iterdir():
+        if source.suffix in (".feature", ".py"):
+            (copy / source.name).write_text(source.read_text())
+    assert is_features_dir(copy) and is_features_dir(HARNESS / "features")
+    assert not is_features_dir(HARNESS / "tests") and not is_features_dir(tmp_path)
