@@ -31,3 +31,54 @@ def gate_exit_code(report: ComplianceReport, fail_on: str, pytest_status: int) -
     if any(r.outcome == "error" for c in report.connectors.values() for r in c.scenarios):
         return EXIT_INFRA
     return EXIT_PASS
+
+
+def _listed(items: list[str], limit: int = 3) -> str:
+    shown = "; ".join(items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+def _failed_part(failed: list[str], fail_on: str) -> str:
+    """`2 @error scenarios failed (samplepay): A; B`, or by connector when several: `... in 93 connectors: x (5)`."""
+    level = "@error or @warning" if fail_on == "warning" else "@error"
+    head = f"{len(failed)} {level} scenario{'s' if len(failed) != 1 else ''} failed"
+    by_connector: dict[str, list[str]] = {}
+    for reason in failed:
+        connector, _, scenario = reason.partition(": ")
+        by_connector.setdefault(connector, []).append(scenario)
+    if len(by_connector) == 1:
+        [(connector, scenarios)] = by_connector.items()
+        return f"{head} ({connector}): {_listed(scenarios)}"
+    return f"{head} in {len(by_connector)} connectors: " + _listed(
+        [f"{connector} ({len(scenarios)})" for connector, scenarios in by_connector.items()], 5)
+
+
+def exit_reason(report: ComplianceReport, fail_on: str, code: int) -> str | None:
+    """Why the run exits non-zero, in one line (the terminal prints it last); None for exit 0 or pytest's own."""
+    if code == EXIT_FAILED:
+        failed, expired, crashed = [], [], []
+        for reason in gate_failures(report, fail_on):
+            if reason.startswith("expired waiver: "):
+                expired.append(reason.removeprefix("expired waiver: "))
+            elif reason.startswith("harness error: "):
+                crashed.append(reason.removeprefix("harness error: "))
+            else:
+                failed.append(reason)
+        parts = []
+        if failed:
+            parts.append(_failed_part(failed, fail_on))
+        if expired:
+            parts.append(f"expired waiver{'s' if len(expired) != 1 else ''}: {_listed(expired)}")
+        if crashed:
+            parts.append(f"the harness failed on {_listed(crashed)}")
+        return f"exit 1: {' · '.join(parts)}" if parts else "exit 1: a test failed (see above)"
+    if code == EXIT_INFRA:
+        reasons = {}
+        for connector in report.connectors.values():
+            for result in connector.scenarios:
+                if result.outcome == "error":
+                    reasons.setdefault(result.reason or "no reason given", []).append(connector.name)
+        n = sum(len(v) for v in reasons.values())
+        return (f"exit 3: no check failed, but {n} scenario{'s' if n != 1 else ''} could not run: "
+                f"{_listed(list(reasons), 2)}")
+    return None

@@ -20,6 +20,7 @@ from pathlib import Path
 from connector_compliance.checks.core.finding import Finding
 from connector_compliance.checks.facts.flow_status import FlowAssessment
 
+from .counts import count_word, finding_counts, plural
 from .html_assets import CSS, JS
 from .model import ComplianceReport, ConnectorReport, ScenarioResult, StepResult
 from .sections import (
@@ -72,9 +73,15 @@ def _short_path(path: str) -> str:
     return path.rsplit("/", 1)[-1]
 
 
+def _label(status: str, n: int) -> str:
+    """`<b>2</b> warnings`: a count in the words every report uses (reports/counts.py)."""
+    number, words = count_word(status, n).split(" ", 1)
+    return f"<b>{number}</b> {e(words)}"
+
+
 def _counts_chips(counts: dict[str, int]) -> str:
     """The non-zero counts of a connector, one chip per status."""
-    return "".join(f'<span class="chip s-{s}" title="{e(STATUS_TITLE[s])}"><b>{counts[s]}</b> {s}</span>'
+    return "".join(f'<span class="chip s-{s}" title="{e(STATUS_TITLE[s])}">{_label(s, counts[s])}</span>'
                    for s in STATUSES if counts[s])
 
 
@@ -152,13 +159,19 @@ def _card(connector: ConnectorReport, anchor: str) -> str:
 def _fleet(report: ComplianceReport, anchors: dict[str, str]) -> str:
     guide, _ = flow_names(report)
     groups = feature_groups(report)
-    head = ['<th data-first="asc">connector</th><th data-first="asc" title="selected flows implemented">done</th>',
-            '<th title="failed @error scenarios">failed</th><th title="failed @warning scenarios">warn</th>',
-            '<th title="could not run">error</th><th>passed</th>']
+    # Every column but the connector's has a rotated header, so the matrix fits 1280 px; wider fleets scroll
+    # sideways inside .fleet-wrap with the connector column pinned.
+    head = ['<th data-first="asc">connector</th>',
+            '<th class="rot" data-first="asc" title="selected flows implemented"><span>done</span></th>']
+    for i, status in enumerate(STATUSES):
+        words = count_word(status, 2).split(" ", 1)[1]
+        head.append(f'<th class="rot{" grp0" if i == 0 else ""}" title="{e(STATUS_TITLE[status])}"><span>'
+                    f"{e(words)}</span></th>")
     for i, flow in enumerate(guide):
-        head.append(f'<th class="{"grp0" if i == 0 else ""}" title="{e(flow)}">{e(FLOW_SHORT.get(flow, flow))}</th>')
+        head.append(f'<th class="rot{" grp0" if i == 0 else ""}" title="{e(flow)}"><span>'
+                    f"{e(FLOW_SHORT.get(flow, flow))}</span></th>")
     for i, (feature, label) in enumerate(groups):
-        head.append(f'<th class="{"grp0" if i == 0 else ""}" title="{e(feature)}">{e(label)}</th>')
+        head.append(f'<th class="rot{" grp0" if i == 0 else ""}" title="{e(feature)}"><span>{e(label)}</span></th>')
     rows = []
     for index, connector in enumerate(report.connectors.values()):
         done, total = connector.completion()
@@ -166,10 +179,11 @@ def _fleet(report: ComplianceReport, anchors: dict[str, str]) -> str:
         by_flow = {a.flow: a for a in connector.flows}
         cells = [f'<td data-v="{e(connector.name)}"><a href="#{anchors[connector.name]}">{e(connector.name)}</a></td>',
                  f'<td data-v="{done / total if total else 1:.4f}">{done}/{total}</td>']
-        for status in ("failed", "warning", "error", "passed"):
+        for i, status in enumerate(STATUSES):
             n = counts[status]
-            cells.append(f'<td data-v="{n}" class="{f"n-{status}" if n and status != "passed" else ""}'
-                         f'{" zero" if not n else ""}">{n}</td>')
+            marks = [c for c, on in (("grp0", i == 0), (f"n-{status}", n and status in ("failed", "warning", "error")),
+                                     ("zero", not n)) if on]
+            cells.append(f'<td data-v="{n}" class="{" ".join(marks)}">{n}</td>')
         for i, flow in enumerate(guide):
             grp = "grp0" if i == 0 else ""
             a = by_flow.get(flow)
@@ -388,13 +402,13 @@ def render_html(report: ComplianceReport, title: str = "Connector compliance") -
     verdict = next((v for v in ("failed", "error", "warning") if v in verdicts), "passed")
     if report.harness_errors or any(w.get("status") == "expired" for w in report.waivers):
         verdict = "failed"
-    findings = sum(len(r.findings) for r in results if r.outcome == "failed")
+    findings = finding_counts(results)
     names = ", ".join(c.name for c in connectors[:4]) + (f" and {len(connectors) - 4} more" if len(connectors) > 4
                                                           else "")
     commit = f" · commit <code>{e(report.commit[:12])}</code>" if report.commit else ""
     failing = sum(1 for v in verdicts if v == "failed")
     chips = "".join(f'<button type="button" class="chip s-{s}{" zero" if not counts[s] else ""}" data-s="{s}" '
-                    f'title="{e(STATUS_TITLE[s])}"><b>{counts[s]}</b> {s}</button>' for s in STATUSES)
+                    f'title="{e(STATUS_TITLE[s])}">{_label(s, counts[s])}</button>' for s in STATUSES)
     out = [
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -403,7 +417,8 @@ def render_html(report: ComplianceReport, title: str = "Connector compliance") -
         f'<header class="top"><div class="wrap"><h1>{e(title)} <span class="verdict v-{verdict}">'
         f"{VERDICT_TEXT[verdict]}</span></h1>",
         f'<p class="meta">{len(connectors)} connector{"s" if len(connectors) != 1 else ""} '
-        f"({failing} failing) · {len(results)} scenarios · {findings} findings in failed scenarios · target "
+        f"({failing} failing) · {len(results)} scenarios · {plural(findings['error'], 'finding')} in failed "
+        f"scenarios, {findings['warning']} in warnings · target "
         f"<code>{e(report.target_path)}</code>{commit}</p>",
         f'<div class="bar">{chips}</div>',
         '<div class="filters" id="filters" hidden>tag <select id="tagf"><option value="">any tag</option>'

@@ -37,8 +37,10 @@ border-radius:6px;background:#fff;cursor:pointer}
 .box>summary{cursor:pointer;font-weight:600}
 .box.drift{border-color:#d4a72c;background:#fff8c5}.box.harness{border-color:var(--failed);background:#ffebe9}
 .box ul{margin:6px 0 0;padding-left:20px}.box li{margin:3px 0}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(430px,1fr));gap:14px;margin:14px 0}
-.card{border:1px solid var(--line);border-radius:8px;padding:12px 14px;border-top:4px solid var(--passed)}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(430px,1fr));gap:14px;margin:14px 0}
+.card{border:1px solid var(--line);border-radius:8px;padding:12px 14px;border-top:4px solid var(--passed);
+min-width:0;max-width:820px}
+.card .legend code{overflow-wrap:anywhere}
 .card.v-failed{border-top-color:var(--failed)}.card.v-error{border-top-color:var(--error)}
 .card.v-warning{border-top-color:var(--warning)}
 .card h2 small{font-weight:normal;color:var(--muted);font-size:13px}
@@ -140,6 +142,10 @@ table.fleet{border-collapse:separate;border-spacing:0;font-size:12.5px;width:100
 table.fleet th{position:sticky;top:0;background:var(--soft);z-index:2;border-bottom:1px solid var(--line);
 padding:4px 6px;font-size:11.5px;white-space:nowrap;cursor:pointer;user-select:none}
 table.fleet th.grp0{border-left:2px solid var(--line)}
+table.fleet th.rot{vertical-align:bottom;padding:6px 2px;text-align:center}
+table.fleet th.rot span{writing-mode:vertical-rl;transform:rotate(180deg);display:inline-block;max-height:110px;
+overflow:hidden;text-overflow:ellipsis}
+table.fleet td{min-width:30px}
 table.fleet th[aria-sort=ascending]::after{content:" \\25B2"}
 table.fleet th[aria-sort=descending]::after{content:" \\25BC"}
 table.fleet td{padding:2px 6px;border-bottom:1px solid #eaeef2;text-align:center;white-space:nowrap}

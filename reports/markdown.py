@@ -11,6 +11,7 @@ import html
 import re
 from pathlib import Path
 
+from .counts import counts_text, plural
 from .model import ComplianceReport, ConnectorReport
 from .sections import (
     FailingFinding,
@@ -50,19 +51,12 @@ def code(value: object) -> str:
     return f"{fence}{pad}{raw}{pad}{fence}"
 
 
-def _counts_text(counts: dict[str, int]) -> str:
-    order = ("failed", "error", "warning", "waived", "skipped", "passed")
-    names = {"failed": "failed", "error": "could not run", "warning": "warnings", "waived": "waived",
-             "skipped": "skipped", "passed": "passed"}
-    return ", ".join(f"{counts[k]} {names[k]}" for k in order if counts[k]) or "no scenarios"
-
-
 def _connector_line(connector: ConnectorReport) -> str:
     done, total = connector.completion()
     verdict = connector_verdict(connector)
     type_name = f" ({text(connector.type_name)})" if connector.type_name else ""
     return (f"{VERDICT_ICON[verdict]} **{text(connector.name)}**{type_name}: **{done}/{total}** selected flows "
-            f"implemented · {_counts_text(status_counts(connector.scenarios))} · selection: "
+            f"implemented · {counts_text(connector.scenarios)} · selection: "
             f"{text(connector.selection.source)}")
 
 
@@ -121,12 +115,11 @@ def _artifact_hint(artifact_url: str | None) -> str:
 def render_markdown(report: ComplianceReport, max_bytes: int = MAX_BYTES, artifact_url: str | None = None) -> str:
     """The summary, at most `max_bytes` UTF-8 bytes: the header and tables always, findings until the budget."""
     results = [r for _, r in all_results(report)]
-    counts = status_counts(results)
     failing = sum(1 for c in report.connectors.values() if connector_verdict(c) == "failed")
     head = ["## connector-compliance", ""]
     commit = f" at {code(report.commit[:12])}" if report.commit else ""
     head.append(f"{len(report.connectors)} connector{'s' if len(report.connectors) != 1 else ''} checked in "
-                f"{code(report.target_path)}{commit}: **{failing} failing** · {_counts_text(counts)}.")
+                f"{code(report.target_path)}{commit}: **{failing} failing** · {counts_text(results)}.")
     head.append("")
     for error in report.harness_errors:
         head.append(f"> ⚠️ harness error: {text(error)}")
@@ -188,7 +181,9 @@ def render_markdown(report: ComplianceReport, max_bytes: int = MAX_BYTES, artifa
         of_level = [i for i in items if i.severity == severity]
         if not of_level:
             continue
-        blocks.append(["", f"### {title} ({len(of_level)} finding{'s' if len(of_level) != 1 else ''})"])
+        # the same two numbers as the headline's `2 warnings (5 findings)`
+        scenarios = len({id(i.result) for i in of_level})
+        blocks.append(["", f"### {title}: {plural(scenarios, 'scenario')}, {plural(len(of_level), 'finding')}"])
         current = None
         for item in of_level:
             block = []

@@ -8,6 +8,8 @@ from connector_compliance.checks.core.finding import Finding
 from connector_compliance.checks.facts.flow_status import FlowAssessment
 from connector_compliance.checks.facts.selection import Selection
 
+from .counts import status_counts
+
 SCHEMA = "connector-compliance/1"
 OUTCOMES = ("passed", "failed", "waived", "skipped", "error")
 
@@ -76,10 +78,8 @@ class ConnectorReport:
         return rows
 
     def counts(self) -> dict[str, int]:
-        counts = dict.fromkeys(OUTCOMES, 0)
-        for result in self.scenarios:
-            counts[result.outcome] += 1
-        return counts
+        """Scenarios per display status (reports/counts.py): the same numbers every renderer shows."""
+        return status_counts(self.scenarios)
 
     def completion(self) -> tuple[int, int]:
         """Selected flows that are implemented, out of the selected flows the guide enforces."""

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from connector_compliance.checks.core.finding import Finding
 from connector_compliance.checks.facts.flow_status import FlowAssessment
 
+from .counts import STATUS_RANK, STATUSES, display_status, status_counts
 from .model import ComplianceReport, ConnectorReport, ScenarioResult
 
-# A scenario's status as a reviewer reads it: a failed @warning scenario is a "warning", not a failure.
-STATUSES = ("failed", "error", "warning", "waived", "skipped", "passed")
-STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
+__all__ = ["STATUSES", "display_status", "status_counts"]  # re-exported: the counts live in reports/counts.py
+
 FLOW_STATUSES = ("implemented", "default", "stub", "missing")
 SEVERITY_RANK = {"error": 0, "warning": 1}
 
@@ -44,19 +44,6 @@ _NAME_HINTS: tuple[tuple[str, str], ...] = (
 )
 _PITFALL_TAG = re.compile(r"^pitfall-(\d+)$")
 _PITFALL_NAME = re.compile(r"\bpitfall\s*(\d+)", re.IGNORECASE)
-
-
-def display_status(result: ScenarioResult) -> str:
-    if result.outcome == "failed" and result.severity == "warning":
-        return "warning"
-    return result.outcome if result.outcome in STATUS_RANK else "error"
-
-
-def status_counts(results: Iterable[ScenarioResult]) -> dict[str, int]:
-    counts = dict.fromkeys(STATUSES, 0)
-    for result in results:
-        counts[display_status(result)] += 1
-    return counts
 
 
 def all_results(report: ComplianceReport) -> Iterable[tuple[ConnectorReport, ScenarioResult]]:

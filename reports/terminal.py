@@ -1,49 +1,98 @@
-"""The end-of-run checklist in the terminal: one table per connector, flows and scenario counts."""
+"""The end-of-run checklist in the terminal: one table per connector (or one row each in a fleet run), every
+finding, the counts and one line for guide drift.
+
+Everything from the target goes in as rich `Text` (never parsed as markup, so `[stripe]` stays `[stripe]`), and
+the rendered block is made inert line by line (checks/core/text.py): no terminal control sequence and no GitHub
+workflow command can come out of a connector's file, message or waiver.
+"""
 
 from __future__ import annotations
 
 from io import StringIO
 
+from connector_compliance.checks.core.text import inert_lines, one_line
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from .model import ComplianceReport
+from .counts import STATUSES, count_word, counts_text, display_status, report_counts, status_counts
+from .model import ComplianceReport, ConnectorReport
 
 STATUS_STYLE = {"implemented": "green", "default": "yellow", "stub": "red", "missing": "bold red"}
 CRATE_PREFIX = "crates/hyperswitch_connectors/src/"  # shortened in the table; the JSON keeps full paths
 MAX_DETAILED = 12  # beyond this many connectors, one summary row each keeps the terminal readable
+FINDING_LABEL = {"failed": "ERROR", "warning": "WARNING", "waived": "WAIVED", "error": "ERROR", "passed": "NOTE",
+                 "skipped": "NOTE"}
+# The fleet table's count columns: the same statuses, in the same order and words, as the HTML report's.
+FLEET_COLUMNS = tuple((status, count_word(status, 2).split(" ", 1)[1]) for status in STATUSES)
 
 
-def render_terminal(report: ComplianceReport, width: int = 120) -> str:
+def _text(value: object) -> Text:
+    return Text(one_line(str(value)))
+
+
+def _fleet_table(report: ComplianceReport) -> Table:
+    table = Table(title=Text(f"connector-compliance: {len(report.connectors)} connectors"))
+    table.add_column("connector")
+    table.add_column("flows done")
+    for _, word in FLEET_COLUMNS:
+        table.add_column(word, justify="right")
+    for c in report.connectors.values():
+        done, total = c.completion()
+        counts = status_counts(c.scenarios)
+        table.add_row(_text(c.name), Text(f"{done}/{total}"), *(Text(str(counts[s])) for s, _ in FLEET_COLUMNS))
+    return table
+
+
+def _connector_table(connector: ConnectorReport) -> Table:
+    done, total = connector.completion()
+    title = (f"{connector.name} ({connector.type_name}): {done}/{total} selected flows implemented "
+             f"[selection: {connector.selection.source}]")
+    table = Table(title=_text(title))
+    for column in ("flow", "status", "selected", "where"):
+        table.add_column(column)
+    for row in connector.flow_rows():
+        status = str(row["status"])
+        selected = "yes" if row["selected"] else ("ignored" if row["ignored"] else "no")
+        where = f"{str(row['file']).removeprefix(CRATE_PREFIX)}:{row['line']}"
+        table.add_row(_text(row["flow"]), Text(one_line(status), style=STATUS_STYLE.get(status, "")), Text(selected),
+                      _text(where))
+    return table
+
+
+def drift_lines(report: ComplianceReport, show_drift: bool) -> list[str]:
+    """One summary line with the count, or (with --show-drift) one line per note."""
+    if not report.notes:
+        return []
+    if not show_drift:
+        n = len(report.notes)
+        return [f"guide drift: {n} place{'s' if n != 1 else ''} where the integration guide and this tree disagree "
+                "(the checks follow the tree; listed in compliance.html and compliance.json, or rerun with "
+                "--show-drift)"]
+    return [f"guide drift ({note.get('topic', '')}): the guide says {note.get('guide', '')}; the tree: "
+            f"{note.get('tree', '')}" for note in report.notes]
+
+
+def render_terminal(report: ComplianceReport, width: int = 120, show_drift: bool = False) -> str:
     buffer = StringIO()
-    console = Console(file=buffer, width=width, force_terminal=False, color_system=None)
+    console = Console(file=buffer, width=width, force_terminal=False, color_system=None, highlight=False,
+                      emoji=False, markup=False)
     if len(report.connectors) > MAX_DETAILED:
-        table = Table(title=f"connector-compliance: {len(report.connectors)} connectors")
-        for column in ("connector", "flows done", "passed", "failed", "skipped", "error"):
-            table.add_column(column)
-        for c in report.connectors.values():
-            done, total = c.completion()
-            counts = c.counts()
-            outcomes = (str(counts[k]) for k in ("passed", "failed", "skipped", "error"))
-            table.add_row(c.name, f"{done}/{total}", *outcomes)
-        console.print(table)
+        console.print(_fleet_table(report))
     else:
         for c in report.connectors.values():
-            done, total = c.completion()
-            table = Table(title=f"{c.name} ({c.type_name}): {done}/{total} selected flows implemented "
-                                f"[selection: {c.selection.source}]")
-            for column in ("flow", "status", "selected", "where"):
-                table.add_column(column)
-            for row in c.flow_rows():
-                status = str(row["status"])
-                selected = "yes" if row["selected"] else ("ignored" if row["ignored"] else "no")
-                table.add_row(str(row["flow"]), f"[{STATUS_STYLE.get(status, '')}]{status}[/]", selected,
-                              f"{str(row['file']).removeprefix(CRATE_PREFIX)}:{row['line']}")
-            console.print(table)
+            console.print(_connector_table(c))
             for s in c.scenarios:
-                label = "WARNING" if s.severity == "warning" else s.outcome.upper()
+                label = FINDING_LABEL.get(display_status(s), "NOTE")
                 for f in s.findings:
-                    console.print(f"  {label:7} {f.file}:{f.line} {f.message}")
-    for note in report.notes:
-        console.print(f"guide drift ({note['topic']}): the guide says {note['guide']}; the tree: {note['tree']}")
-    return buffer.getvalue()
+                    console.print(_text(f"  {label:7} {f.file}:{f.line} {f.message}"), soft_wrap=True)
+            console.print(_text(f"{c.name}: {counts_text(c.scenarios)}"), soft_wrap=True)
+    if len(report.connectors) != 1:
+        results = [r for c in report.connectors.values() for r in c.scenarios]
+        total = report_counts(report)
+        failing = sum(1 for c in report.connectors.values() if status_counts(c.scenarios)["failed"])
+        console.print(_text(f"{len(report.connectors)} connectors ({failing} failing): {counts_text(results)}"
+                            if any(total.values()) else f"{len(report.connectors)} connectors: no scenario ran"))
+    for line in drift_lines(report, show_drift):
+        console.print(_text(line), soft_wrap=True)
+    return inert_lines(buffer.getvalue())

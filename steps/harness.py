@@ -4,24 +4,28 @@ write the reports at the end. Everything here is glue; the decisions are in chec
 from __future__ import annotations
 
 import os
+import shlex
+import sys
 from pathlib import Path
 
 import pytest
-from connector_compliance.checks.core.errors import HarnessError, InfraError
+from connector_compliance.checks.core.errors import HarnessError, InfraError, UsageError
+from connector_compliance.checks.core.text import inert_line, one_line
 from connector_compliance.checks.facts.connectors import connector_type
 from connector_compliance.checks.facts.flow_status import assess_flows
 from connector_compliance.checks.facts.spec_code import spec_overview
 from connector_compliance.checks.run.context import RunContext, batch_id, build_run_context, rule_catalogue
+from connector_compliance.checks.run.report_dir import is_inside
 from connector_compliance.checks.run.verdict import connector_verdicts
 from connector_compliance.reports.annotations import github_annotations
 from connector_compliance.reports.excerpts import attach_excerpts
-from connector_compliance.reports.gate import gate_exit_code
+from connector_compliance.reports.gate import exit_reason, gate_exit_code
 from connector_compliance.reports.json_report import write_json
 from connector_compliance.reports.model import ComplianceReport, ConnectorReport, ScenarioResult, StepResult
 from connector_compliance.reports.terminal import render_terminal
 from connector_compliance.reports.write_all import write_reports
 
-from .options import run_options, validate_cargo_options
+from .options import given_options, run_options, validate_cargo_options
 from .review import ScenarioReview
 
 RUN_KEY = pytest.StashKey[RunContext]()
@@ -29,16 +33,25 @@ REPORT_KEY = pytest.StashKey[ComplianceReport]()
 REVIEW_KEY = pytest.StashKey[ScenarioReview]()
 SCENARIO_KEY = pytest.StashKey[tuple[str, str, list[str]]]()
 STEPS_KEY = pytest.StashKey[list[tuple[str, str]]]()
+ABORT_KEY = pytest.StashKey[HarnessError]()  # bad input: nothing runs, the message is the run's last line
+DESELECTED_KEY = pytest.StashKey[int]()  # compliance scenarios that -m / -k deselected
+LAST_LINE_KEY = pytest.StashKey[str]()  # why the run exits as it does, printed after everything else
 FEATURES_DIR = Path(__file__).resolve().parent.parent / "features"
+PREFIX = "connector-compliance: "
 
 
-def get_run(config: pytest.Config) -> RunContext:
+def get_run(config: pytest.Config) -> RunContext | None:
+    """The run, built once from the options; None when the input was bad (the run is then aborted)."""
+    if ABORT_KEY in config.stash:
+        return None
     if RUN_KEY not in config.stash:
         try:
             validate_cargo_options(config)
             run = build_run_context(run_options(config))
         except HarnessError as error:
-            pytest.exit(f"connector-compliance: {error}", returncode=error.exit_code)
+            # Not pytest.exit: pytest would print the message twice (its stderr line and its `!!! Exit` banner).
+            config.stash[ABORT_KEY] = error
+            return None
         config.stash[RUN_KEY] = run
         config.stash[REPORT_KEY] = new_report(run)
     return config.stash[RUN_KEY]
@@ -55,27 +68,107 @@ def new_report(run: RunContext) -> ComplianceReport:
     return report
 
 
+def keep_cache_out_of_target(config: pytest.Config) -> None:
+    """pytest's cache goes to its rootdir, and `pytest --hs-repo PATH` (space form, no ini file found) makes PATH
+    the rootdir: then the cache plugin is dropped, as `-p no:cacheprovider` would, so nothing lands in the target."""
+    repo = config.getoption("hs_repo")
+    if not repo or not config.pluginmanager.has_plugin("cacheprovider"):
+        return
+    cache = config.rootpath / os.path.expanduser(os.path.expandvars(str(config.getini("cache_dir"))))
+    if is_inside(cache, Path(repo).expanduser()):
+        for name in ("cacheprovider", "stepwise"):  # what `-p no:cacheprovider` blocks (stepwise needs the cache)
+            config.pluginmanager.set_blocked(name)
+
+
 def register_tags(config: pytest.Config) -> None:
     """Every Gherkin tag becomes a marker; register them so `-m flow-authorize` works under --strict-markers."""
-    for feature in FEATURES_DIR.glob("*.feature"):
+    for feature in (f for folder in {FEATURES_DIR, *features_dirs(config)} for f in sorted(folder.glob("*.feature"))):
         for line in feature.read_text(encoding="utf-8").splitlines():
             if line.strip().startswith("@"):
                 for tag in line.split():
                     config.addinivalue_line("markers", f"{tag.lstrip('@')}: Gherkin tag from {feature.name}")
 
 
-def targets_features(config: pytest.Config) -> bool:
+def is_features_dir(path: Path) -> bool:
+    """The harness's scenarios: this checkout's features/, or any folder whose test_features.py binds `*.feature`
+    files (the features/ of a harness checkout installed with a plain `pip install`, whose package lacks them)."""
+    return path == FEATURES_DIR or ((path / "test_features.py").is_file() and any(path.glob("*.feature")))
+
+
+def features_dirs(config: pytest.Config) -> list[Path]:
+    """The scenario folders the command line names (a folder, or a file or node id in it)."""
+    found: list[Path] = []
     for arg in config.args:
-        path = Path(arg.split("::")[0]).resolve()
-        if path == FEATURES_DIR or FEATURES_DIR in path.parents:
-            return True
-    return False
+        path = (Path(config.invocation_params.dir) / arg.split("::")[0]).resolve()
+        found += [c for c in (path, path.parent) if is_features_dir(c) and c not in found]
+    return found
+
+
+def targets_features(config: pytest.Config) -> bool:
+    return bool(features_dirs(config))
 
 
 def start(session: pytest.Session) -> None:
-    """Validate the target before collection so bad input ends with one message and exit 2, not a traceback."""
-    if targets_features(session.config):
-        get_run(session.config)
+    """Validate the target before collection so bad input ends with one message and exit 2, not a traceback.
+
+    Harness options without `features/` on the command line end the run here, before anything is collected:
+    `pytest --hs-repo PATH` would otherwise collect the harness's own tests (and, because pytest takes PATH for a
+    test path while it looks for its ini file, even every scenario along with them)."""
+    config = session.config
+    if targets_features(config):
+        get_run(config)
+    elif given := given_options(config):
+        config.stash[ABORT_KEY] = _no_scenarios(config, given)
+
+
+def skip_collection(session: pytest.Session) -> bool | None:
+    """After bad input nothing is collected (True ends pytest's collection hook); None lets pytest collect."""
+    return True if ABORT_KEY in session.config.stash else None
+
+
+def is_scenario(item: pytest.Item) -> bool:
+    return "_pytest_bdd_example" in getattr(item, "fixturenames", ())
+
+
+def count_deselected(config: pytest.Config, items: list[pytest.Item]) -> None:
+    config.stash[DESELECTED_KEY] = config.stash.get(DESELECTED_KEY, 0) + sum(map(is_scenario, items))
+
+
+def _features_command(config: pytest.Config) -> str:
+    here = Path(config.invocation_params.dir).resolve()
+    named = is_features_dir((here / "features").resolve()) or not FEATURES_DIR.is_dir()
+    features = "features/" if named else f"{FEATURES_DIR}/"
+    return shlex.join(["pytest", features, *config.invocation_params.args])
+
+
+def _no_scenarios(config: pytest.Config, given: list[str]) -> UsageError:
+    what = f"{', '.join(given)} given, but no" if given else "no"
+    return UsageError(f"{what} compliance scenario was collected: name the scenarios, e.g. "
+                      f"`{_features_command(config)}`")
+
+
+def check_selection(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A run that checks nothing must not pass: compliance options without compliance scenarios (`pytest
+    --hs-repo X` forgetting `features/` collects the harness's own tests, or nothing) and scenarios that -m / -k
+    all deselected both end with exit 2 and one message."""
+    if ABORT_KEY not in config.stash and not any(map(is_scenario, items)):
+        deselected = config.stash.get(DESELECTED_KEY, 0)
+        given = given_options(config)
+        if deselected:
+            config.stash[ABORT_KEY] = UsageError(
+                f"-m/-k deselected all {deselected} compliance scenarios: nothing was checked (loosen the selection)")
+        elif RUN_KEY in config.stash or given:
+            config.stash[ABORT_KEY] = _no_scenarios(config, given)
+    if ABORT_KEY in config.stash and items:
+        config.hook.pytest_deselected(items=list(items))
+        items[:] = []
+
+
+def infra_status(report: pytest.TestReport) -> tuple[str, str, str] | None:
+    """An infrastructure failure (cargo missing, a timeout) is counted and shown as an error, not a failed test."""
+    if report.when == "call" and report.failed and str(report.longrepr).startswith("infrastructure error:"):
+        return "error", "E", "ERROR"
+    return None
 
 
 def parametrize_connectors(metafunc: pytest.Metafunc) -> None:
@@ -84,6 +177,8 @@ def parametrize_connectors(metafunc: pytest.Metafunc) -> None:
     if "_pytest_bdd_example" not in metafunc.fixturenames:
         return
     run = get_run(metafunc.config)
+    if run is None:  # bad input: check_selection drops every item
+        return
     if "connector_batch" not in metafunc.fixturenames:
         metafunc.fixturenames.append("connector_batch")
     batches = run.batches()
@@ -94,7 +189,9 @@ def new_review(request: pytest.FixtureRequest, batch: tuple[str, ...]) -> Scenar
     scenario = request.node.stash.get(SCENARIO_KEY, None)
     _, scenario_name, tags = scenario if scenario is not None else ("", "", [])
     severity = "warning" if "warning" in tags else "error"
-    review = ScenarioReview(get_run(request.config), batch, severity, scenario_name, tags)
+    run = get_run(request.config)
+    assert run is not None  # items of an aborted run are dropped before they run
+    review = ScenarioReview(run, batch, severity, scenario_name, tags)
     request.node.stash[REVIEW_KEY] = review
     return review
 
@@ -150,27 +247,55 @@ def record(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestRe
 
 
 def finish(session: pytest.Session) -> None:
-    run = session.config.stash.get(RUN_KEY, None)
+    config = session.config
+    error = config.stash.get(ABORT_KEY, None)
+    if error is not None:
+        session.exitstatus = error.exit_code
+        config.stash[LAST_LINE_KEY] = PREFIX + str(error)
+        return
+    run = config.stash.get(RUN_KEY, None)
     if run is None:
         return
-    report = session.config.stash[REPORT_KEY]
+    report = config.stash[REPORT_KEY]
     report.waivers = [w.as_dict(run.today) for w in run.waivers.waivers]
     attach_excerpts(report, run.repo.root)
-    write_json(report, run.report_dir)
-    write_reports(report, run.report_dir, os.environ)  # compliance.html, summary.md, compliance.sarif
+    try:
+        write_json(report, run.report_dir)
+        write_reports(report, run.report_dir, os.environ)  # compliance.html, summary.md, compliance.sarif
+    except OSError as problem:
+        session.exitstatus = UsageError.exit_code
+        config.stash[LAST_LINE_KEY] = f"{PREFIX}cannot write the reports to {run.report_dir}: {problem.strerror}"
+        return
     session.exitstatus = gate_exit_code(report, run.options.fail_on, int(session.exitstatus))
+    reason = exit_reason(report, run.options.fail_on, int(session.exitstatus))
+    if reason:
+        config.stash[LAST_LINE_KEY] = PREFIX + reason
 
 
 def summarize(terminalreporter: pytest.TerminalReporter) -> None:
-    run = terminalreporter.config.stash.get(RUN_KEY, None)
-    if run is None:
+    config = terminalreporter.config
+    run = config.stash.get(RUN_KEY, None)
+    if run is None or ABORT_KEY in config.stash:
         return
-    report = terminalreporter.config.stash[REPORT_KEY]
+    report = config.stash[REPORT_KEY]
     terminalreporter.section("connector compliance")
-    terminalreporter.write(render_terminal(report))
-    report_dir = run.report_dir.resolve()
-    terminalreporter.write_line(f"report: {report_dir / 'compliance.html'}")
-    terminalreporter.write_line(f"        {report_dir / 'compliance.json'}, summary.md, compliance.sarif")
-    prefix = terminalreporter.config.getoption("annotation_prefix")
+    terminalreporter.write(render_terminal(report, show_drift=config.getoption("show_drift")))
+    report_dir = run.report_dir
+    if run.report_dir_note:
+        terminalreporter.write_line(inert_line(f"note: {run.report_dir_note}"))
+    terminalreporter.write_line(inert_line(f"report: {report_dir / 'compliance.html'}"))
+    terminalreporter.write_line(inert_line(f"        {report_dir / 'compliance.json'}, summary.md, compliance.sarif"))
+    prefix = config.getoption("annotation_prefix")
     for line in github_annotations(report, os.environ, prefix):  # [] unless GITHUB_ACTIONS=true
         terminalreporter.write_line(line)
+
+
+def print_last_line(config: pytest.Config) -> None:
+    """The reason for the exit code (or a bad input's one message) as the very last line, after pytest's own
+    summary: stdout is flushed first, so the line stays last when both streams go to one CI log."""
+    line = config.stash.get(LAST_LINE_KEY, None)
+    if line is None:
+        return
+    sys.stdout.flush()
+    sys.stderr.write(one_line(line) + "\n")
+    sys.stderr.flush()

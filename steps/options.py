@@ -13,24 +13,43 @@ from connector_compliance.checks.cargo.session import DEFAULT_CARGO_ARGS, DEFAUL
 from connector_compliance.checks.core.errors import UsageError
 from connector_compliance.checks.run.options import RunOptions
 
+# (dest, flag, default) of every option below: a run given any of them must collect compliance scenarios.
+OPTIONS: list[tuple[str, str, object]] = []
+
+
+class _Group:
+    """The option group, remembering each option so the plugin can tell which ones a command line set."""
+
+    def __init__(self, group: pytest.OptionGroup) -> None:
+        self.group = group
+
+    def addoption(self, flag: str, **attrs: object) -> None:
+        self.group.addoption(flag, **attrs)  # type: ignore[arg-type]
+        dest = flag.lstrip("-").replace("-", "_")
+        if all(dest != known for known, _, _ in OPTIONS):
+            OPTIONS.append((dest, flag, attrs.get("default")))
+
 
 def add_options(parser: pytest.Parser) -> None:
-    group = parser.getgroup("connector-compliance")
+    group = _Group(parser.getgroup("connector-compliance"))
     group.addoption("--hs-repo", metavar="PATH", default=None,
                     help="Hyperswitch checkout to inspect (default: the bundled examples/sample-hyperswitch)")
     group.addoption("--connector", metavar="NAME", action="append", default=[],
-                    help="connector module to check; repeatable (default on the sample: samplepay)")
+                    help="connector module to check; repeatable or comma-separated (default on the sample: "
+                         "samplepay)")
     group.addoption("--all-connectors", action="store_true", default=False,
                     help="check every connector module of the target")
     group.addoption("--flows", metavar="a,b,...", default=None,
                     help="flows every checked connector must implement (default: the connector's GRACE plan, "
                          "else authorize,psync,capture,cancel,refund,rsync)")
-    group.addoption("--report-dir", metavar="DIR", default="compliance-report",
-                    help="where compliance.json is written (default: ./compliance-report)")
+    group.addoption("--report-dir", metavar="DIR", default=None,
+                    help="where the reports are written; never inside the target checkout (default: "
+                         "./compliance-report, or beside the checkout when the current directory is inside it)")
     group.addoption("--waivers", metavar="PATH", default=None,
                     help="waiver file (default: .connector-compliance.toml in the target, if present)")
     group.addoption("--changed-since", metavar="REF", default=None,
-                    help="check only the connectors that `git diff REF...HEAD` in the target touches")
+                    help="check only the connectors that changed in the target since REF (its merge base with HEAD): "
+                         "commits, uncommitted edits and new files")
     group.addoption("--annotation-prefix", metavar="DIR/", default="",
                     help="prefix for paths in GitHub annotations, when the target is checked out in a subdirectory "
                          "of the workspace (e.g. hyperswitch/)")
@@ -39,6 +58,8 @@ def add_options(parser: pytest.Parser) -> None:
     group.addoption("--fail-on", choices=("error", "warning"), default="error",
                     help="lowest severity whose failing scenarios fail the run (default: error; @warning "
                          "scenarios are then reported but do not fail)")
+    group.addoption("--show-drift", action="store_true", default=False,
+                    help="print every guide-drift note in the terminal (default: one line with their count)")
     group.addoption("--no-cargo", action="store_true", default=False,
                     help="skip every scenario that runs cargo")
     group.addoption("--cargo-args", metavar="ARGS", default=None,
@@ -67,13 +88,18 @@ def run_options(config: pytest.Config) -> RunOptions:
         connectors=tuple(config.getoption("connector") or ()),
         all_connectors=config.getoption("all_connectors"),
         flows=config.getoption("flows"),
-        report_dir=Path(config.getoption("report_dir")),
+        report_dir=Path(report_dir) if (report_dir := config.getoption("report_dir")) else None,
         no_cargo=config.getoption("no_cargo"),
         fail_on=config.getoption("fail_on"),
         require_docs=config.getoption("require_docs"),
         waivers=Path(waivers) if waivers else None,
         changed_since=config.getoption("changed_since"),
     )
+
+
+def given_options(config: pytest.Config) -> list[str]:
+    """The harness options this command line set (to a value other than the default), as their flags."""
+    return [flag for dest, flag, default in OPTIONS if config.getoption(dest, default) != default]
 
 
 def validate_cargo_options(config: pytest.Config) -> None:

@@ -30,12 +30,36 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     add_options(parser)
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    harness.keep_cache_out_of_target(config)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     harness.register_tags(config)
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     harness.start(session)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection(session: pytest.Session) -> bool | None:
+    return harness.skip_collection(session)
+
+
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    if items:
+        harness.count_deselected(items[0].config, items)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    harness.check_selection(config, items)
+
+
+def pytest_report_teststatus(report: pytest.TestReport) -> tuple[str, str, str] | None:
+    return harness.infra_status(report)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -72,3 +96,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     harness.summarize(terminalreporter)
     summarize_cargo(terminalreporter, terminalreporter.config.stash.get(harness.RUN_KEY, None))
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    harness.print_last_line(config)

@@ -6,6 +6,7 @@ import warnings
 
 import pytest
 from connector_compliance.checks.core.rule import Rule
+from connector_compliance.checks.core.text import inert_lines
 from connector_compliance.checks.run.scenario import ScenarioRun, Verdict
 
 
@@ -26,11 +27,13 @@ class ScenarioReview(ScenarioRun):
 
 
 def _give(verdict: Verdict) -> None:
+    # pytest prints these messages as they are, and they quote the target: make them inert first.
+    message = inert_lines(verdict.message)
     if verdict.kind == "fail":
-        pytest.fail(verdict.message, pytrace=False)
+        pytest.fail(message, pytrace=False)
     elif verdict.kind == "warn":
-        warnings.warn(ComplianceWarning(verdict.message), stacklevel=2)
+        warnings.warn(ComplianceWarning(message), stacklevel=2)
     elif verdict.kind == "skip":
-        pytest.skip(verdict.message)
+        pytest.skip(message)
     elif verdict.kind == "xfail":
-        pytest.xfail(verdict.message)
+        pytest.xfail(message)

@@ -116,7 +116,7 @@ def failing_report() -> ComplianceReport:
                    "override build_request returning Ok(Some(RequestBuilder::new()...build()))",
                    {"status": "stub", "models": ["tsys", "placetopay"]})
     sample_auth = Finding("registration.sample-auth", SAMPLE_AUTH, 1, "sample_auth.toml has no [acme_pay] table",
-                          'add `[acme_pay]\\napi_key = "API Key"`')
+                          'add `[acme_pay]` with `api_key = "API Key"`')
     compile_error = Finding("build.compiles", ACME_RS, VOID_IMPL_LINE, "mismatched types: expected `i64`",
                             "use MinorUnit", {"column": 5, "code": "E0308", "pitfall": "pitfall-4"})
     pitfall = Finding("pitfall.error-response", ACME_RS, 209, "ErrorResponse literal misses 2 fields",

@@ -63,3 +63,34 @@ def test_bad_ref_is_a_usage_error(history: tuple[Path, str]) -> None:
     root, _ = history
     with pytest.raises(UsageError, match="--changed-since"):
         changed_connectors(Repository(root), "no-such-ref")
+
+
+def test_a_missing_ref_says_unknown_revision_and_how_to_fetch_it(history: tuple[Path, str]) -> None:
+    root, _ = history
+    with pytest.raises(UsageError) as raised:
+        changed_connectors(Repository(root), "origin/main")
+    assert str(raised.value) == (f"--changed-since: unknown revision 'origin/main' in {root} (this checkout has no "
+                                 "remote 'origin': add it, then `git fetch origin main`)")
+    git(root, "remote", "add", "origin", "https://example.invalid/hyperswitch.git")
+    with pytest.raises(UsageError, match=r"unknown revision 'origin/main' .*\(fetch it, e\.g\. `git fetch origin "
+                                         r"main`\)$"):
+        changed_connectors(Repository(root), "origin/main")
+
+
+def test_uncommitted_edits_and_new_files_count_for_a_local_run(history: tuple[Path, str]) -> None:
+    root, _ = history
+    repo = Repository(root)
+    assert changed_connectors(repo, "HEAD") == []
+    path = root / "crates/hyperswitch_connectors/src/connectors/acme_pay/transformers.rs"
+    path.write_text(path.read_text() + "\n// work in progress\n")  # not committed
+    assert changed_connectors(repo, "HEAD") == ["acme_pay"]
+    git(root, "checkout", "--", ".")
+    new = root / "crates/router/tests/connectors/samplepay_extra.rs"  # untracked, names the connector
+    new.write_text("// Samplepay sandbox checks\n")
+    assert changed_connectors(repo, "HEAD") == ["samplepay"]
+
+
+def test_not_a_git_checkout_is_a_usage_error(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "plain")
+    with pytest.raises(UsageError, match=r"needs a git checkout: .* is not a git work tree"):
+        changed_connectors(Repository(root), "HEAD")

@@ -29,7 +29,8 @@ def test_failing_summary_lists_findings_errors_first_with_location_and_fix() -> 
     assert "❌ **acme\\_pay** (AcmePay): **5/6** selected flows implemented" in summary
     assert re.search(r"^\| cancel \| yes \| 🟠 stub \| `connectors/acme_pay\.rs:440` \|", summary, re.M)
     assert "<details open><summary>Flows: cancel not implemented</summary>" in summary
-    errors, warnings = summary.index("### Errors (3 findings)"), summary.index("### Warnings (1 finding)")
+    errors = summary.index("### Errors: 3 scenarios, 3 findings")
+    warnings = summary.index("### Warnings: 1 scenario, 1 finding")
     assert errors < warnings
     void = summary.index(f"`{ACME_RS}:{VOID_BUILD_LINE}` cancel flow is stub")
     assert errors < void < warnings

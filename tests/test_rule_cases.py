@@ -15,6 +15,7 @@ One generic test runs them all, as ast-grep pairs each rule with its valid/inval
 
 from __future__ import annotations
 
+import re
 import shutil
 import tomllib
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ from connector_compliance.checks.target.repository import Repository
 from .sample_copy import copy_sample, edit, line_containing
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "grace"
+ESCAPED = re.compile(r"\\[nrt]")
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -128,3 +131,5 @@ def _check(tmp_path: Path, case: Case, cargo: CargoSettings | None) -> None:
     assert findings, f"{case.rule.id} did not notice: {case.name}"
     assert sorted((f.file, f.line) for f in findings) == _expected(root, case), findings
     assert all(f.rule.startswith(case.rule.id) and f.message and f.hint for f in findings), findings
+    # a hint is read as one line in every report: no escaped control character (a literal `\n`) and no raw one
+    assert not [f for f in findings if ESCAPED.search(f.hint) or CONTROL.search(f.hint + f.message)], findings

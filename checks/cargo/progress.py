@@ -2,8 +2,9 @@
 
 cargo's human output under `--message-format=json` is split: progress ("Checking x") on stderr, rustc's
 diagnostics as JSON on stdout (their `rendered` text is printed here), libtest's report as plain stdout lines.
-On a terminal a transient rich line shows the crates done, the last one, the error count and the elapsed time;
-elsewhere (CI logs, pipes) the same lines are printed without it.
+Each line is made inert first (checks/core/text.py). On a terminal a transient rich line shows the crates done,
+the last one, the error count and the elapsed time; elsewhere (CI logs, pipes) the same lines are printed without
+it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElaps
 from rich.text import Text
 
 from ..cargo.runner import CargoCommand, OutputSink
+from ..core.text import inert_lines
 
 
 class ProgressSink:
@@ -40,7 +42,8 @@ class ProgressSink:
         return f"cargo {self.command.subcommand}: {counts}"
 
     def _print(self, text: str) -> None:
-        self.console.print(Text(text), markup=False, highlight=False, emoji=False, soft_wrap=True)
+        # The target's build scripts and tests write this: no escape sequence or workflow command may pass.
+        self.console.print(Text(inert_lines(text)), markup=False, highlight=False, emoji=False, soft_wrap=True)
 
     def _refresh(self) -> None:
         if self.progress is not None and self.task is not None:

@@ -16,6 +16,7 @@ from ..facts.selection import Selection, parse_flow_list, select_flows
 from ..target.repository import Repository
 from .changes import changed_connectors
 from .options import RunOptions
+from .report_dir import resolve_report_dir
 from .waivers import DEFAULT_WAIVER_FILE, WaiverFile, load_waivers
 
 SAMPLE_REPO = Path(__file__).resolve().parents[2] / "examples" / "sample-hyperswitch"
@@ -34,11 +35,9 @@ class RunContext:
     waivers: WaiverFile
     today: dt.date
     notes: list[dict[str, str]]
+    report_dir: Path  # absolute, outside the target
+    report_dir_note: str | None = None  # set when the default report directory had to move out of the target
     cargo: object | None = None  # the CargoSession, set by the build layer when a cargo scenario first runs
-
-    @property
-    def report_dir(self) -> Path:
-        return self.options.report_dir
 
     def scope(self, connector: str) -> Scope:
         selection = self.selections[connector]
@@ -59,25 +58,32 @@ def batch_id(batch: tuple[str, ...]) -> str:
     return batch[0] if len(batch) == 1 else f"{len(batch)}-connectors"
 
 
+def _named(options: RunOptions) -> list[str]:
+    """--connector values, each possibly a comma-separated list (as --flows takes)."""
+    return [name.strip() for value in options.connectors for name in value.split(",") if name.strip()]
+
+
 def _connectors(repo: Repository, options: RunOptions) -> tuple[str, ...]:
+    named = _named(options)
     if options.changed_since:
         changed = changed_connectors(repo, options.changed_since)
-        names = tuple(dict.fromkeys([*options.connectors, *changed]))
+        names = tuple(dict.fromkeys([*named, *changed]))
         if not names:
             raise NothingToCheck(f"no connector touched since {options.changed_since}: nothing to check")
         return names
     if options.all_connectors:
         return tuple(sorted(repo.modules))
-    if options.connectors:
-        return tuple(dict.fromkeys(options.connectors))
+    if named:
+        return tuple(dict.fromkeys(named))
     if options.hs_repo is None or repo.root == SAMPLE_REPO.resolve():
         return (SAMPLE_CONNECTOR,)
     raise UsageError("name the connector(s) to check with --connector NAME (or use --all-connectors)")
 
 
-def build_run_context(options: RunOptions) -> RunContext:
+def build_run_context(options: RunOptions, cwd: Path | None = None) -> RunContext:
     """Validate the options against the target; raises HarnessError with a one-line message."""
     repo = Repository(options.hs_repo or SAMPLE_REPO)
+    report_dir, report_dir_note = resolve_report_dir(options.report_dir, repo.root, cwd or Path.cwd())
     names = _connectors(repo, options)
     for name in names:
         repo.connector(name)
@@ -87,7 +93,7 @@ def build_run_context(options: RunOptions) -> RunContext:
     selections = {name: select_flows(repo, name, cli_flows, waivers.flows, waivers.path or "") for name in names}
     notes = guide_drift_notes(repo)
     notes += preprocessing_drift_note(repo, [n for n in names if "preprocessing" in selections[n].flows])
-    return RunContext(repo, names, selections, options, waivers, dt.date.today(), notes)
+    return RunContext(repo, names, selections, options, waivers, dt.date.today(), notes, report_dir, report_dir_note)
 
 
 def rule_catalogue(repo: Repository) -> dict[str, dict[str, str]]:

@@ -12,7 +12,7 @@ class RunOptions:
     connectors: tuple[str, ...] = ()
     all_connectors: bool = False
     flows: str | None = None
-    report_dir: Path = Path("compliance-report")
+    report_dir: Path | None = None  # None: the default, ./compliance-report unless that lies inside the target
     no_cargo: bool = False
     fail_on: str = "error"
     require_docs: bool = False

@@ -29,9 +29,9 @@ class Repository:
             raise TargetError(f"target checkout {path} is not a directory")
         self.root = path.resolve()
         if not (self.root / layout.CONNECTORS_RS).is_file():
-            raise TargetError(
-                f"{self.root} is not a Hyperswitch checkout: {layout.CONNECTORS_RS} is missing"
-            )
+            near = _checkout_near(self.root)
+            hint = f"; did you mean --hs-repo {near}?" if near else ""
+            raise TargetError(f"{self.root} is not a Hyperswitch checkout: {layout.CONNECTORS_RS} is missing{hint}")
         self.files = ParseCache(self.root)
         self.facts = FactCache()  # everything derived from the tree, once per run (see fact_cache.fact)
         self._tomls: dict[str, TomlFile | None] = {}
@@ -70,13 +70,20 @@ class Repository:
     def connector(self, name: str) -> ConnectorModule:
         """The module for a `--connector` value, or a UsageError that suggests near names."""
         if not NAME_PATTERN.match(name):
-            raise UsageError(f"connector name {name!r} is not a module name: use lowercase [a-z0-9_]+ "
-                             f"as in {layout.CONNECTORS_RS} (e.g. 'absa_sanlam')")
+            # `Stripe`, `Sample-Pay`, `Adyen Platform`: the module name the user most likely meant
+            wanted = re.sub(r"[^a-z0-9_]+", "_", name.strip().lower()).strip("_")
+            near = [wanted] if wanted in self.modules else self._near(wanted or name)
+            hint = f"did you mean {_or(near)}?" if near else f"e.g. {next(iter(sorted(self.modules)), 'stripe')}"
+            raise UsageError(f"connector name {name!r} is not a module name ([a-z0-9_]+, as `pub mod` in "
+                             f"{layout.CONNECTORS_RS}): {hint}")
         if name not in self.modules:
-            near = difflib.get_close_matches(name, list(self.modules), n=3, cutoff=0.6)
-            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            near = self._near(name)
+            hint = f"; did you mean {_or(near)}?" if near else ""
             raise UsageError(f"unknown connector {name!r}: no `pub mod {name};` in {layout.CONNECTORS_RS}{hint}")
         return self.modules[name]
+
+    def _near(self, name: str) -> list[str]:
+        return difflib.get_close_matches(name, list(self.modules), n=3, cutoff=0.6)
 
     def connector_files(self, name: str) -> list[str]:
         """The connector's own Rust files: `connectors/NAME.rs` and everything under `connectors/NAME/`."""
@@ -91,3 +98,20 @@ class Repository:
 
     def first_existing(self, candidates: list[str]) -> str | None:
         return next((c for c in candidates if (self.root / c).is_file()), None)
+
+
+def _or(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def _checkout_near(path: Path) -> Path | None:
+    """A Hyperswitch checkout the user probably meant: an enclosing directory (`--hs-repo hyperswitch/crates`) or
+    a direct subdirectory (`--hs-repo ~/src` holding `hyperswitch/`)."""
+    for candidate in path.parents:
+        if (candidate / layout.CONNECTORS_RS).is_file():
+            return candidate
+    try:
+        children = sorted(p for p in path.iterdir() if p.is_dir())
+    except OSError:
+        return None
+    return next((child for child in children if (child / layout.CONNECTORS_RS).is_file()), None)
