@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 import pytest
@@ -34,12 +34,26 @@ def terminal_display(config: pytest.Config) -> Display:
     return display
 
 
+def terminal_notice(config: pytest.Config) -> Callable[[str], None]:
+    """A line on the real terminal before a long command starts (what it needs, how long it last took)."""
+    def notice(text: str) -> None:
+        capture = config.pluginmanager.getplugin("capturemanager")
+        suspended: AbstractContextManager[object] = (capture.global_and_fixture_disabled() if capture is not None
+                                                     else nullcontext())
+        with suspended:
+            sys.stderr.write(f"connector-compliance: {text}\n")
+            sys.stderr.flush()
+
+    return notice
+
+
 def session_of_run(config: pytest.Config, run: RunContext) -> CargoSession | None:
     """The run's one cargo session (None under --no-cargo), handed to the build rules through the run context."""
     if run.options.no_cargo:
         return None
     if run.cargo is None:
-        run.cargo = CargoSession(run.repo.root, cargo_settings(config, terminal_display(config)))
+        run.cargo = CargoSession(run.repo.root, cargo_settings(config, terminal_display(config),
+                                                               terminal_notice(config)))
     return run.cargo  # type: ignore[return-value]
 
 
@@ -49,7 +63,7 @@ def write_cargo_report(run: RunContext | None) -> None:
     cargo = run.cargo
     run.report_dir.mkdir(parents=True, exist_ok=True)
     data = {"schema": "connector-compliance/cargo/1", "target": str(cargo.root), "cargo_started": cargo.started,
-            "commands": [r.as_dict() for r in cargo.records]}
+            "configuration": cargo.plan.as_dict(), "commands": [r.as_dict() for r in cargo.records]}
     (run.report_dir / CARGO_REPORT).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 
@@ -58,6 +72,9 @@ def summarize_cargo(terminalreporter: pytest.TerminalReporter, run: RunContext |
         return
     cargo = run.cargo
     terminalreporter.section("cargo")
+    plan = cargo.plan
+    where = f" ({', '.join(plan.read_from)})" if plan.read_from else ""
+    terminalreporter.write_line(f"configuration: {plan.source}{where}")
     for record in cargo.records:
         source = f"ran in {record.seconds:.1f} s" if record.source == "ran" else \
             f"from the disk cache (first run took {record.seconds:.1f} s)"

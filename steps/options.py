@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import shlex
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from connector_compliance.checks.cargo.cache import default_cache_dir
+from connector_compliance.checks.cargo.plan import DEFAULT_CARGO_ARGS
 from connector_compliance.checks.cargo.runner import Display
-from connector_compliance.checks.cargo.session import DEFAULT_CARGO_ARGS, DEFAULT_TIMEOUT, CargoSettings
+from connector_compliance.checks.cargo.session import DEFAULT_TIMEOUT, CargoSettings
 from connector_compliance.checks.core.errors import UsageError
 from connector_compliance.checks.run.options import RunOptions
 
@@ -64,7 +66,8 @@ def add_options(parser: pytest.Parser) -> None:
                     help="skip every scenario that runs cargo")
     group.addoption("--cargo-args", metavar="ARGS", default=None,
                     help="package and features for cargo check/clippy/test of the connector's crate, written "
-                         f"--cargo-args='...' (default: '{shlex.join(DEFAULT_CARGO_ARGS)}')")
+                         "--cargo-args='...' (default: what the target's .github/workflows/CI-pr.yml and justfile "
+                         f"build, else '{shlex.join(DEFAULT_CARGO_ARGS)}')")
     group.addoption("--clippy", action="store_true", default=False,
                     help="also run cargo clippy with -D warnings, as Hyperswitch CI does")
     group.addoption("--auth-file", metavar="PATH", default=None,
@@ -117,18 +120,22 @@ def validate_cargo_options(config: pytest.Config) -> None:
             raise UsageError(f"--cargo-args {args!r}: {error}") from None
 
 
-def cargo_settings(config: pytest.Config, display: Display) -> CargoSettings:
+def cargo_settings(config: pytest.Config, display: Display,
+                   notice: Callable[[str], None] = lambda text: None) -> CargoSettings:
     args = config.getoption("cargo_args")
     auth = config.getoption("auth_file") or os.environ.get("CONNECTOR_AUTH_FILE_PATH")
     target = config.getoption("target_dir")
     cache = config.getoption("cargo_cache_dir")
     return CargoSettings(
-        cargo_args=tuple(shlex.split(args)) if args is not None else DEFAULT_CARGO_ARGS,
+        cargo_args=tuple(shlex.split(args)) if args is not None else None,
         clippy=config.getoption("clippy"),
+        # The ref a change is judged against (--changed-since; --baseline where the run has that option).
+        base_ref=config.getoption("changed_since") or config.getoption("baseline", None),
         auth_file=Path(auth).expanduser().resolve() if auth else None,
         target_dir=Path(target).expanduser().resolve() if target else None,
         timeout=config.getoption("cargo_timeout"),
         cache_dir=None if config.getoption("no_cargo_cache") else (
             Path(cache).expanduser().resolve() if cache else default_cache_dir()),
         display=display,
+        notice=notice,
     )

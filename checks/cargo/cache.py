@@ -29,6 +29,7 @@ ROOT_INPUTS = ("Cargo.toml", "Cargo.lock", "rust-toolchain", "rust-toolchain.tom
 BUILD_ENV = ("RUSTFLAGS", "RUSTDOCFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO_BUILD_RUSTFLAGS", "CARGO_BUILD_TARGET",
              "CARGO_PROFILE_DEV_OPT_LEVEL", "RUSTC_WRAPPER", "RUSTC", "RUSTUP_TOOLCHAIN")
 SKIPPED_DIRS = frozenset({"target", "node_modules"})
+TIMINGS = "timings.json"  # per purpose and checkout: the last finished run's duration (for the unit-test notice)
 
 
 def default_cache_dir() -> Path:
@@ -129,15 +130,45 @@ class DiskCache:
         except (OSError, ValueError, KeyError, TypeError, AssertionError):
             return None  # absent or damaged: run cargo again
 
-    def store(self, key: str, command: CargoCommand, run: CargoRun) -> None:
+    def store(self, key: str, command: CargoCommand, run: CargoRun, purpose: str = "") -> None:
         if self.directory is None:
             return
-        data = {"schema": CACHE_SCHEMA, "command": command.display(), "cwd": str(command.cwd),
-                "recorded": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "run": run.as_dict()}
+        recorded = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        data = {"schema": CACHE_SCHEMA, "command": command.display(), "cwd": str(command.cwd), "purpose": purpose,
+                "recorded": recorded, "run": run.as_dict()}
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            temporary = self._path(key).with_suffix(f".tmp{os.getpid()}")
-            temporary.write_text(json.dumps(data), encoding="utf-8")
-            os.replace(temporary, self._path(key))
+            _write_atomically(self._path(key), json.dumps(data))
+            if purpose:
+                timings = self._timings()
+                timings[f"{purpose}\0{command.cwd}"] = {"seconds": run.seconds, "recorded": recorded,
+                                                        "command": command.display()}
+                _write_atomically(self.directory / TIMINGS, json.dumps(timings, indent=1))
         except OSError:
             pass  # a read-only cache directory only costs a re-run next time
+
+    def _timings(self) -> dict[str, dict[str, object]]:
+        assert self.directory is not None
+        try:
+            data = json.loads((self.directory / TIMINGS).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def last_timing(self, purpose: str, cwd: Path) -> tuple[float, str] | None:
+        """How long the last cached run for this purpose in this checkout took, and when it was recorded."""
+        if self.directory is None:
+            return None
+        entry = self._timings().get(f"{purpose}\0{cwd}")
+        if not isinstance(entry, dict):
+            return None
+        try:
+            return float(str(entry["seconds"])), str(entry["recorded"])
+        except (KeyError, ValueError):
+            return None
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    temporary = path.with_suffix(f".tmp{os.getpid()}")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)

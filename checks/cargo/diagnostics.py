@@ -146,6 +146,23 @@ def diagnostics(lines: Iterable[str], root: Path | None = None, levels: tuple[st
     return found
 
 
+def built_libraries(lines: Iterable[str]) -> set[str]:
+    """The library targets cargo built (or found fresh): `compiler-artifact` messages of lib-like targets."""
+    found = set()
+    for message in json_messages(lines):
+        target = message.get("target")
+        if message.get("reason") == "compiler-artifact" and isinstance(target, dict) and \
+                any(k in ("lib", "rlib", "proc-macro") for k in target.get("kind", [])):
+            found.add(str(target.get("name", "")))
+    return found
+
+
+def signature(item: Diagnostic) -> tuple[str | None, str | None, str]:
+    """What makes two errors "the same" across commits: code, file and message (lines move)."""
+    primary = item.primary
+    return item.code, primary.file if primary is not None else None, item.message
+
+
 def build_failed(lines: Iterable[str]) -> bool | None:
     """cargo's own verdict from its `build-finished` message (None if it never got that far)."""
     for message in json_messages(lines):

@@ -9,14 +9,22 @@ fetched, a timeout) raises InfraError, and is remembered, so the next scenario d
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cargo.baseline import BaseCheckout, BaseErrors, open_base
 from ..cargo.cache import DiskCache, cache_key, default_cache_dir, inputs_digest
-from ..cargo.diagnostics import REGISTRATION_FILES, Diagnostic, build_failed, diagnostics
+from ..cargo.diagnostics import Diagnostic, build_failed, built_libraries, diagnostics
 from ..cargo.libtest import TestReport, parse_libtest
+from ..cargo.plan import (  # noqa: F401 (package_of and without_package_selection: part of this module's API)
+    DEFAULT_CARGO_ARGS,
+    CargoPlan,
+    derive_plan,
+    package_of,
+    registration_packages,
+    without_package_selection,
+)
 from ..cargo.runner import (
     NO_CARGO_HINT,
     CargoCommand,
@@ -32,11 +40,9 @@ from ..cargo.runner import (
 from ..core.errors import InfraError
 from ..target import layout
 
-DEFAULT_CARGO_ARGS: tuple[str, ...] = ("-p", "hyperswitch_connectors", "--features", "v1")
 DEFAULT_TIMEOUT = 3600.0  # seconds; a cold real Hyperswitch build on 2 cores takes tens of minutes
 JSON = "--message-format=json"
-# Registration files that only a test build compiles; `cargo check` of the registration crates skips them.
-TEST_ONLY_REGISTRATION = (layout.ROUTER_TESTS_MAIN_RS, layout.TEST_AUTH_RS)
+BASE_TARGET_SUBDIR = "connector-compliance-base"  # the base commit's build, beside the checkout's own artifacts
 
 Runner = Callable[[CargoCommand, float, OutputSink], CargoRun]
 Toolchain = Callable[[Path], str]
@@ -44,8 +50,9 @@ Toolchain = Callable[[Path], str]
 
 @dataclass(frozen=True)
 class CargoSettings:
-    cargo_args: tuple[str, ...] = DEFAULT_CARGO_ARGS  # the connector crate's package and features
+    cargo_args: tuple[str, ...] | None = None  # --cargo-args; None: derived from the target's CI (plan.py)
     clippy: bool = False
+    base_ref: str | None = None  # compare compiler errors with the build at `git merge-base REF HEAD`
     auth_file: Path | None = None  # CONNECTOR_AUTH_FILE_PATH for the router's sandbox tests
     target_dir: Path | None = None  # None: cargo's default, the target's own target/
     timeout: float = DEFAULT_TIMEOUT
@@ -53,6 +60,7 @@ class CargoSettings:
     display: Display = no_display
     runner: Runner = run_cargo
     toolchain: Toolchain = toolchain_version
+    notice: Callable[[str], None] = lambda text: None  # says something before a long command starts
 
 
 @dataclass
@@ -66,44 +74,22 @@ class CargoRecord:
     returncode: int
     key: str
     tests: dict[str, int] | None = None
+    used_by: list[str] = field(default_factory=list)  # every purpose this one run served
+    errors: int = 0
+    first_error: str | None = None
+    notice: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {"purpose": self.purpose, "command": self.command, "source": self.source,
-                                   "seconds": self.seconds, "returncode": self.returncode, "key": self.key}
+                                   "seconds": self.seconds, "returncode": self.returncode, "key": self.key,
+                                   "used_by": self.used_by or [self.purpose], "errors": self.errors}
+        if self.first_error is not None:
+            data["first_error"] = self.first_error
         if self.tests is not None:
             data["tests"] = self.tests
+        if self.notice is not None:
+            data["notice"] = self.notice
         return data
-
-
-def without_package_selection(args: tuple[str, ...]) -> tuple[str, ...]:
-    """The arguments minus `-p X` / `--package X` / `--workspace`: features and flags to reuse elsewhere."""
-    kept: list[str] = []
-    skip_next = False
-    for arg in args:
-        if skip_next:
-            skip_next = False
-        elif arg in ("-p", "--package", "--exclude"):
-            skip_next = True
-        elif arg.startswith(("--package=", "--exclude=")) or (arg.startswith("-p") and len(arg) > 2):
-            continue
-        elif arg not in ("--workspace", "--all"):
-            kept.append(arg)
-    return tuple(kept)
-
-
-def package_of(root: Path, rel: str) -> str | None:
-    """The package that owns a file: the nearest Cargo.toml above it with a [package] name."""
-    directory = (root / rel).parent
-    while directory != root.parent and root in (directory, *directory.parents):
-        manifest = directory / "Cargo.toml"
-        if manifest.is_file():
-            try:
-                package = tomllib.loads(manifest.read_text(encoding="utf-8")).get("package")
-            except (OSError, tomllib.TOMLDecodeError):
-                return None
-            return str(package["name"]) if isinstance(package, dict) and "name" in package else None
-        directory = directory.parent
-    return None
 
 
 NETWORK = re.compile(r"failed to (download|fetch|get|load source|update|query)|unable to update|network failure|"
@@ -176,14 +162,24 @@ class CargoSession:
         self.cache = DiskCache(self.settings.cache_dir)
         self.records: list[CargoRecord] = []
         self._runs: dict[CargoCommand, CargoRun | InfraError] = {}
+        self._records: dict[CargoCommand, CargoRecord] = {}
         self._errors: dict[CargoCommand, list[Diagnostic]] = {}
         self._tests: dict[CargoCommand, TestReport] = {}
-        self._toolchain: str | InfraError | None = None
-        self._inputs: str | None = None
+        self._toolchain: dict[Path, str | InfraError] = {}
+        self._inputs: dict[Path, str] = {}
+        self._plan: CargoPlan | None = None
+        self._base: BaseCheckout | InfraError | None = None
         self._blocked: InfraError | None = None  # a failure every later command would repeat (no network, ...)
         self.started = 0  # cargo processes started by this session
 
     # --- the commands ---------------------------------------------------------------------------------------
+
+    @property
+    def plan(self) -> CargoPlan:
+        """Which commands to run: --cargo-args, else read from the target's CI, else the defaults (read once)."""
+        if self._plan is None:
+            self._plan = derive_plan(self.root, self.settings.cargo_args)
+        return self._plan
 
     def _command(self, *args: str, env: tuple[tuple[str, str], ...] = ()) -> CargoCommand:
         if not any(a in ("--locked", "--frozen") for a in args):
@@ -195,30 +191,21 @@ class CargoSession:
         return CargoCommand(tuple(args), self.root, tuple(sorted(extra.items())))
 
     def check_command(self) -> CargoCommand:
-        return self._command("check", *self.settings.cargo_args, JSON)
+        return self._command("check", *self.plan.check, JSON)
 
     def registration_packages(self) -> list[str]:
-        """The packages holding the registration points (read from their manifests), in a stable order."""
-        packages: dict[str, None] = {}
-        for rel in REGISTRATION_FILES:
-            if rel in TEST_ONLY_REGISTRATION or not (self.root / rel).is_file():
-                continue
-            name = package_of(self.root, rel)
-            if name is not None:
-                packages[name] = None
-        return sorted(packages)
+        return registration_packages(self.root)
 
     def registration_command(self) -> CargoCommand:
-        selection = [arg for name in self.registration_packages() for arg in ("-p", name)]
-        return self._command("check", *selection, *without_package_selection(self.settings.cargo_args), JSON)
+        return self._command("check", *self.plan.registration, JSON)
 
     def clippy_command(self) -> CargoCommand:
-        # --no-deps: lint the connector's crate, not the workspace crates it depends on (their lints are not the
+        # --no-deps: lint the selected crates, not the workspace crates they depend on (their lints are not the
         # connector's to fix, and would stop the build before the connector is linted).
-        return self._command("clippy", *self.settings.cargo_args, "--no-deps", JSON, "--", "-D", "warnings")
+        return self._command("clippy", *self.plan.clippy, JSON, "--", *self.plan.clippy_lints)
 
     def unit_test_command(self, connector: str) -> CargoCommand:
-        return self._command("test", *self.settings.cargo_args, JSON, "--", f"connectors::{connector}::")
+        return self._command("test", *self.plan.unit_tests, JSON, "--", f"connectors::{connector}::")
 
     def sandbox_test_command(self, connector: str) -> CargoCommand:
         assert self.settings.auth_file is not None
@@ -226,35 +213,45 @@ class CargoSession:
         return self._command("test", "--package", "router", "--test", "connectors", JSON, "--", f"{connector}::",
                              "--test-threads=1", env=env)
 
+    def connector_crate(self) -> str | None:
+        """The package of the connectors' crate (hyperswitch_connectors), read from its manifest."""
+        return package_of(self.root, layout.CONNECTORS_RS)
+
     # --- running them ---------------------------------------------------------------------------------------
 
-    def toolchain(self) -> str:
-        if self._toolchain is None:
+    def toolchain(self, cwd: Path | None = None) -> str:
+        cwd = cwd or self.root
+        if cwd not in self._toolchain:
             try:
-                self._toolchain = self.settings.toolchain(self.root)
+                self._toolchain[cwd] = self.settings.toolchain(cwd)
             except InfraError as error:
-                self._toolchain = error
-        if isinstance(self._toolchain, InfraError):
-            raise self._toolchain
-        return self._toolchain
+                self._toolchain[cwd] = error
+        known = self._toolchain[cwd]
+        if isinstance(known, InfraError):
+            raise known
+        return known
 
-    def inputs(self) -> str:
-        if self._inputs is None:
+    def inputs(self, cwd: Path | None = None) -> str:
+        cwd = cwd or self.root
+        if cwd not in self._inputs:
             skip = (self.settings.target_dir,) if self.settings.target_dir is not None else ()
-            self._inputs = inputs_digest(self.root, skip)
-        return self._inputs
+            self._inputs[cwd] = inputs_digest(cwd, skip)
+        return self._inputs[cwd]
 
-    def run(self, purpose: str, command: CargoCommand, cacheable: bool = True) -> CargoRun:
+    def run(self, purpose: str, command: CargoCommand, cacheable: bool = True, blocks: bool = True) -> CargoRun:
         """The command's run: from this session, else from the disk cache, else cargo is started (once)."""
         if command in self._runs:
             known = self._runs[command]
             if isinstance(known, InfraError):
                 raise known
+            record = self._records.get(command)
+            if record is not None and purpose not in record.used_by:
+                record.used_by.append(purpose)
             return known
         if self._blocked is not None:
             raise self._blocked
         try:
-            result = self._load_or_run(purpose, command, cacheable)
+            result = self._load_or_run(purpose, command, cacheable, blocks)
         except InfraError as error:
             self._runs[command] = error
             raise
@@ -264,7 +261,7 @@ class CargoSession:
     def errors(self, purpose: str, command: CargoCommand, cacheable: bool = True) -> list[Diagnostic]:
         """rustc's located errors in the command's output (parsed once)."""
         if command not in self._errors:
-            self._errors[command] = diagnostics(self.run(purpose, command, cacheable).stdout, self.root)
+            self._errors[command] = diagnostics(self.run(purpose, command, cacheable).stdout, command.cwd)
         return self._errors[command]
 
     def tests(self, purpose: str, command: CargoCommand, cacheable: bool = True) -> TestReport:
@@ -273,27 +270,78 @@ class CargoSession:
             self._tests[command] = parse_libtest(self.run(purpose, command, cacheable).stdout)
         return self._tests[command]
 
-    def _load_or_run(self, purpose: str, command: CargoCommand, cacheable: bool) -> CargoRun:
-        key = cache_key(command, self.toolchain(), self.inputs())
+    def compiled(self, purpose: str, command: CargoCommand, package: str) -> bool:
+        """Whether the command built the package's library (so errors elsewhere did not stop it)."""
+        return package.replace("-", "_") in built_libraries(self.run(purpose, command).stdout)
+
+    def base_errors(self, purpose: str, command: CargoCommand) -> BaseErrors | None:
+        """The same command's errors at the base commit (None without --changed-since/--baseline). A base that
+        cannot be materialised or built is said, not raised: it only costs the comparison."""
+        if self.settings.base_ref is None:
+            return None
+        try:
+            if self._base is None:
+                try:
+                    self._base = open_base(self.root, self.settings.base_ref)
+                except InfraError as error:
+                    self._base = error
+            if isinstance(self._base, InfraError):
+                raise self._base
+            base = self._base
+            target = self.settings.target_dir or self.root / "target"
+            env = tuple(sorted({**dict(command.env), "CARGO_TARGET_DIR": str(target / BASE_TARGET_SUBDIR)}.items()))
+            at_base = CargoCommand(command.args, base.root, env)
+            run = self.run(f"{purpose} at base {base.commit[:12]}", at_base, blocks=False)
+            return BaseErrors(base.commit, diagnostics(run.stdout, base.root), base.changed)
+        except InfraError as error:
+            return BaseErrors(self.settings.base_ref, [], frozenset(), unavailable=str(error))
+
+    def _load_or_run(self, purpose: str, command: CargoCommand, cacheable: bool, blocks: bool = True) -> CargoRun:
+        key = cache_key(command, self.toolchain(command.cwd), self.inputs(command.cwd))
         cached = self.cache.load(key) if cacheable else None
         if cached is not None:
-            self.records.append(CargoRecord(purpose, command.display(), "disk-cache", cached.seconds,
-                                            cached.returncode, key, _test_counts(command, cached)))
+            self._record(CargoRecord(purpose, command.display(), "disk-cache", cached.seconds, cached.returncode,
+                                     key, _test_counts(command, cached)), command, cached)
             return cached
+        notice = self._notice(purpose, command)
         self.started += 1
         with self.settings.display(command) as sink:
             result = self.settings.runner(command, self.settings.timeout, sink)
         failure = infra_failure(command, result)
         if failure is not None:
             error = InfraError(failure.message)
-            if failure.workspace_wide:
+            if failure.workspace_wide and blocks:
                 self._blocked = error
             raise error
         if cacheable:
-            self.cache.store(key, command, result)
-        self.records.append(CargoRecord(purpose, command.display(), "ran", result.seconds, result.returncode, key,
-                                        _test_counts(command, result)))
+            self.cache.store(key, command, result, purpose)
+        self._record(CargoRecord(purpose, command.display(), "ran", result.seconds, result.returncode, key,
+                                 _test_counts(command, result), notice=notice), command, result)
         return result
+
+    def _record(self, record: CargoRecord, command: CargoCommand, run: CargoRun) -> None:
+        items = diagnostics(run.stdout, command.cwd)
+        record.errors = len(items)
+        if items and items[0].primary is not None:
+            first = items[0]
+            record.first_error = f"{first.primary.file}:{first.primary.line} {first.summary()}"
+        record.used_by.append(record.purpose)
+        self._records[command] = record
+        self.records.append(record)
+
+    def _notice(self, purpose: str, command: CargoCommand) -> str | None:
+        """Before a test-profile build: that it is a second build, and how long the last one took."""
+        if command.subcommand != "test":
+            return None
+        last = self.cache.last_timing(purpose, command.cwd)
+        args = list(command.args)
+        package = args[args.index("-p") + 1] if "-p" in args[:-1] else "the crate"
+        text = (f"{purpose}: `cargo test` needs a test-profile build of {package} and its dependencies, separate "
+                f"from cargo check's artifacts")
+        text += (f"; the last one here took {last[0]:.0f} s ({last[1]})" if last is not None
+                 else "; no earlier run of it is recorded in the cargo cache")
+        self.settings.notice(text)
+        return text
 
 
 def _test_counts(command: CargoCommand, run: CargoRun) -> dict[str, int] | None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 import shlex
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...cargo.baseline import BaseErrors
 from ...cargo.diagnostics import Attribution, Diagnostic
 from ...cargo.hints import hint_for
 from ...cargo.libtest import TestReport
@@ -41,6 +43,54 @@ def describe(items: list[Diagnostic]) -> str:
     first = items[0]
     where = f"{first.primary.file}:{first.primary.line} " if first.primary is not None else ""
     return f"{len(items)} error(s); first: {where}{first.summary()}"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a build command says about one connector: the errors charged to it, or why it cannot judge."""
+
+    charged: list[Attribution] = field(default_factory=list)
+    skip: str | None = None
+    base: BaseErrors | None = None  # set when the charged errors are new since the base commit
+
+
+def not_reached(session: CargoSession, purpose: str, command: CargoCommand, items: list[Diagnostic],
+                what: str) -> Verdict:
+    """Errors outside the connector's files stopped the build before `what` was reached: never a pass. With a
+    base commit to compare with, the same errors there (code, file, message) are pre-existing; new ones are the
+    change's, and charged."""
+    reason = unreached(what, command, items)
+    base = session.base_errors(purpose, command)
+    if base is None:
+        return Verdict(skip=reason)
+    if base.unavailable is not None:
+        return Verdict(skip=f"{reason}; whether the base fails the same way is unknown: {base.unavailable}")
+    new = [i for i in items if not base.has(i) and i.primary is not None]
+    if not new:
+        return Verdict(skip=f"{reason}; pre-existing: the base commit {base.commit[:12]} fails the same way")
+    return Verdict([Attribution(i, i.primary) for i in new if i.primary is not None], base=base)
+
+
+def unreached(what: str, command: CargoCommand, items: list[Diagnostic]) -> str:
+    return (f"{what} was not reached: the workspace does not build in this configuration "
+            f"(`{command.display()}`: {describe(items)})")
+
+
+def new_error_finding(rule: str, attribution: Attribution, base: BaseErrors) -> Finding:
+    """An error outside the connector's files that the base commit does not have: the change broke the build."""
+    finding = compiler_finding(rule, attribution)
+    touched = attribution.span.file in base.changed
+    finding.extra.update({"baseline": "new", "base": base.commit, "changed_by_this_change": touched})
+    why = "in a file this change modifies" if touched else "in a file this change does not modify"
+    hint = f"new since the base commit {base.commit[:12]} ({why}): this change breaks the workspace build here"
+    return Finding(finding.rule, finding.file, finding.line, finding.message,
+                   f"{hint}; {finding.hint}" if finding.hint else hint, finding.extra)
+
+
+def verdict_findings(rule: str, verdict: Verdict, type_name: str | None = None) -> list[Finding]:
+    if verdict.base is not None:
+        return [new_error_finding(rule, a, verdict.base) for a in verdict.charged]
+    return [compiler_finding(rule, a, type_name) for a in verdict.charged]
 
 
 def check_errors(session: CargoSession) -> tuple[CargoCommand, list[Diagnostic]]:

@@ -9,7 +9,7 @@ from ...core.finding import Finding
 from ...core.rule import Rule, Scope
 from ...target.repository import Repository
 from ._applies import when_buildable
-from ._cargo_findings import LINT_CODE, clippy_errors, compiler_finding, describe, session_of
+from ._cargo_findings import LINT_CODE, clippy_errors, compiler_finding, session_of, unreached
 
 
 def check_clippy(repo: Repository, connector: str, cargo: object = None) -> list[Finding]:
@@ -29,7 +29,7 @@ def _blocker(session: CargoSession, scope: Scope) -> str | None:
     if own_errors(items, connector):
         return f"cannot lint {connector}: it does not compile (see 'The connector compiles')"
     if items:
-        return f"cannot lint {connector}: `{command.display()}` fails outside its files ({describe(items)})"
+        return unreached(f"linting {connector}", command, items)
     return None
 
 

@@ -8,28 +8,38 @@ from ...core.finding import Finding
 from ...core.rule import Rule, Scope
 from ...target.repository import Repository
 from ._applies import when_buildable
-from ._cargo_findings import check_errors, compiler_finding, describe, session_of
+from ._cargo_findings import Verdict, check_errors, not_reached, session_of, verdict_findings
+
+PURPOSE = "check"
+
+
+def judge(session: CargoSession, connector: str) -> Verdict:
+    """The connector's own errors; else a pass when its crate compiled (errors in crates above it, e.g. router,
+    are not its business here); else the build stopped before reaching it."""
+    command, items = check_errors(session)
+    own = own_errors(items, connector)
+    if own or not items:
+        return Verdict(own)
+    crate = session.connector_crate()
+    if crate is not None and session.compiled(PURPOSE, command, crate):
+        return Verdict()
+    return not_reached(session, PURPOSE, command, items, f"{connector}'s code")
 
 
 def check_compiles(repo: Repository, connector: str, cargo: object = None) -> list[Finding]:
-    _, items = check_errors(session_of(cargo))
-    return [compiler_finding(RULE.id, a) for a in own_errors(items, connector)]
+    return verdict_findings(RULE.id, judge(session_of(cargo), connector))
 
 
 def _blocker(session: CargoSession, scope: Scope) -> str | None:
-    command, items = check_errors(session)
-    if not items or own_errors(items, scope.connector):
-        return None
-    return (f"cannot judge {scope.connector}: `{command.display()}` fails outside its files "
-            f"({describe(items)}); see the registration scenario if it names the connector")
+    return judge(session, scope.connector).skip
 
 
 RULE = Rule(
     id="build.compiles",
     severity="error",
     title="The connector compiles",
-    guide="cargo check of the connector's crate (-p hyperswitch_connectors --features v1) reports no error in the "
-          "connector's own files.",
+    guide="cargo check of the connector's crate, with the features the target's CI builds (else -p "
+          "hyperswitch_connectors --features v1), reports no error in the connector's own files.",
     check=check_compiles,
     tags=("build-check",),
     applies=when_buildable(_blocker),

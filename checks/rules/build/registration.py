@@ -8,24 +8,35 @@ from ...core.finding import Finding
 from ...core.rule import Rule, Scope
 from ...target.repository import Repository
 from ._applies import when_buildable
-from ._cargo_findings import compiler_finding, describe, registration_errors_of, session_of, type_name
+from ._cargo_findings import (
+    Verdict,
+    not_reached,
+    registration_errors_of,
+    session_of,
+    type_name,
+    verdict_findings,
+)
+
+PURPOSE = "registration"
+
+
+def judge(session: CargoSession, repo: Repository, connector: str) -> Verdict:
+    command, items = registration_errors_of(session)
+    found = registration_errors(items, connector, type_name(repo, connector))
+    if found or not items:
+        return Verdict(found)
+    if own_errors(items, connector):
+        return Verdict(skip=f"cannot judge {connector}'s registration: errors in its own files stop the build first "
+                            f"(see 'The connector compiles')")
+    return not_reached(session, PURPOSE, command, items, f"{connector}'s registration")
 
 
 def check_registration_compiles(repo: Repository, connector: str, cargo: object = None) -> list[Finding]:
-    _, items = registration_errors_of(session_of(cargo))
-    camel = type_name(repo, connector)
-    return [compiler_finding(RULE.id, a, camel) for a in registration_errors(items, connector, camel)]
+    return verdict_findings(RULE.id, judge(session_of(cargo), repo, connector), type_name(repo, connector))
 
 
 def _blocker(session: CargoSession, scope: Scope) -> str | None:
-    command, items = registration_errors_of(session)
-    connector = scope.connector
-    if not items or registration_errors(items, connector, type_name(scope.repo, connector)):
-        return None
-    if own_errors(items, connector):
-        return (f"cannot judge {connector}'s registration: errors in its own files stop the build first "
-                f"(see 'The connector compiles')")
-    return f"cannot judge {connector}'s registration: `{command.display()}` fails elsewhere ({describe(items)})"
+    return judge(session, scope.repo, scope.connector).skip
 
 
 RULE = Rule(

@@ -11,7 +11,7 @@ from ...core.rule import Rule, Scope
 from ...target import layout
 from ...target.repository import Repository
 from ._applies import when_buildable
-from ._cargo_findings import check_errors, compiler_finding, describe, session_of, test_findings, test_run
+from ._cargo_findings import check_errors, compiler_finding, session_of, test_findings, test_run, unreached
 
 PURPOSE = "sandbox-tests"
 
@@ -49,7 +49,7 @@ def _blocker(session: CargoSession, scope: Scope) -> str | None:
     if own_errors(items, connector) or any(i.primary and i.primary.file in files for i in items) or report.failures:
         return None
     if items:
-        return f"cannot test {connector}: `{command.display()}` fails outside its files ({describe(items)})"
+        return unreached(f"{connector}'s sandbox tests", command, items)
     if report.passed + report.failed + report.ignored == 0:
         return f"{connector} has no sandbox tests (no test under {connector}:: in `{command.display()}`)"
     return None

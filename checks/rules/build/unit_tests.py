@@ -9,7 +9,7 @@ from ...core.finding import Finding
 from ...core.rule import Rule, Scope
 from ...target.repository import Repository
 from ._applies import when_buildable
-from ._cargo_findings import check_errors, compiler_finding, describe, session_of, test_findings, test_run
+from ._cargo_findings import check_errors, compiler_finding, session_of, test_findings, test_run, unreached
 
 PURPOSE = "unit-tests"
 
@@ -36,7 +36,7 @@ def _blocker(session: CargoSession, scope: Scope) -> str | None:
     if own_errors(items, connector) or report.failures:
         return None
     if items:
-        return f"cannot test {connector}: `{command.display()}` fails outside its files ({describe(items)})"
+        return unreached(f"{connector}'s unit tests", command, items)
     if report.passed + report.failed + report.ignored == 0:
         return f"{connector} has no unit tests (no test under connectors::{connector}:: in `{command.display()}`)"
     return None
