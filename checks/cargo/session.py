@@ -244,9 +244,7 @@ class CargoSession:
             known = self._runs[command]
             if isinstance(known, InfraError):
                 raise known
-            record = self._records.get(command)
-            if record is not None and purpose not in record.used_by:
-                record.used_by.append(purpose)
+            self._used(purpose, command)
             return known
         if self._blocked is not None:
             raise self._blocked
@@ -262,7 +260,13 @@ class CargoSession:
         """rustc's located errors in the command's output (parsed once)."""
         if command not in self._errors:
             self._errors[command] = diagnostics(self.run(purpose, command, cacheable).stdout, command.cwd)
+        self._used(purpose, command)
         return self._errors[command]
+
+    def _used(self, purpose: str, command: CargoCommand) -> None:
+        record = self._records.get(command)
+        if record is not None and purpose not in record.used_by:
+            record.used_by.append(purpose)
 
     def tests(self, purpose: str, command: CargoCommand, cacheable: bool = True) -> TestReport:
         """libtest's report in the command's output (parsed once)."""
