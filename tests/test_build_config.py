@@ -43,7 +43,8 @@ def test_the_configuration_is_read_from_the_ci_workflow_and_the_justfile(ci_samp
     assert plan.clippy == (*plan.check, "--no-deps")
     assert plan.clippy_lints == ("-D", "warnings")  # the clippy job's RUSTFLAGS
     # The unit tests get what `release` resolves to for the connector's crate and its direct dependencies.
-    assert plan.unit_tests == ("-p", "hyperswitch_connectors", "--features", "default,v1,hyperswitch_domain_models/olap")
+    assert plan.unit_tests == ("-p", "hyperswitch_connectors", "--features",
+                               "default,v1,hyperswitch_domain_models/olap")
     ci = dict(plan.ci)
     assert ci["check"] == f"cargo check --features release ({WORKFLOW}:{check_line})"
     # `just clippy` expanded: every member's feature minus the v2 ones, default and release, plus the recipe's arg.
