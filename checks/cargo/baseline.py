@@ -82,7 +82,7 @@ def open_base(root: Path, ref: str) -> BaseCheckout:
     holder = tempfile.TemporaryDirectory(prefix="connector-compliance-base-")
     destination = Path(holder.name).resolve()
     try:
-        archive = _git(root, "archive", "--format=tar", "--end-of-options", treeish, "--", *present)
+        archive = _git(root, "archive", "--format=tar", "--end-of-options", treeish, *present)
         with tempfile.TemporaryFile() as buffer:
             buffer.write(archive)
             buffer.seek(0)
