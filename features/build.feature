@@ -1,9 +1,11 @@
 @cargo
 Feature: Build with cargo
-  The design card's build checks, run as Hyperswitch runs them: cargo check of the connector's crate with the
-  features it needs (-p hyperswitch_connectors --features v1), cargo check of the crates that hold the
-  registration points, clippy with -D warnings as PR CI does, the connector's unit tests, and the router's
-  sandbox tests when credentials are given. Every compiler error is a finding at its file, line and column with
+  The design card's build checks, run with the configuration the target's own pull-request CI builds
+  (.github/workflows/CI-pr.yml and its justfile; -p hyperswitch_connectors --features v1 when the tree says
+  nothing): cargo check of the connector's crate and of the crates that hold the registration points (one shared
+  build), clippy with -D warnings as PR CI does, the connector's unit tests, and the router's sandbox tests when
+  credentials are given. An error outside the connector's files is not the connector's: the scenario says its code
+  was not reached, and, against a base commit, whether the error is pre-existing or new. Every compiler error is a finding at its file, line and column with
   the rustc code; errors the guide warns about ("Common Issues to Avoid") name the pitfall. A machine that
   cannot build (cargo missing, a pinned toolchain absent, dependencies that cannot be fetched, a timeout) ends
   the scenario as an error, never as a verdict. --no-cargo skips these scenarios; clippy runs only with

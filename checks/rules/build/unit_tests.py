@@ -46,7 +46,8 @@ RULE = Rule(
     id="build.unit-tests",
     severity="error",
     title="The connector's unit tests pass",
-    guide="The connector's unit tests pass: cargo test -p hyperswitch_connectors --features v1 -- connectors::NAME::",
+    guide="The connector's unit tests pass: cargo test -p hyperswitch_connectors (with the features the target's CI "
+          "gives it, else --features v1) -- connectors::NAME::",
     check=check_unit_tests,
     tags=("build-unit-tests",),
     applies=when_buildable(_blocker),
