@@ -12,6 +12,7 @@ from connector_compliance.checks.cargo.features import Workspace
 from connector_compliance.checks.cargo.plan import DEFAULT_CARGO_ARGS, derive_plan
 from connector_compliance.checks.cargo.runner import CargoRun
 from connector_compliance.checks.cargo.session import CargoSession
+from connector_compliance.checks.core.errors import InfraError
 from connector_compliance.checks.core.registry import rule
 from connector_compliance.checks.core.rule import Scope
 from connector_compliance.checks.target.repository import Repository
@@ -38,7 +39,7 @@ def test_the_configuration_is_read_from_the_ci_workflow_and_the_justfile(ci_samp
     assert plan.read_from == (f"{WORKFLOW}:{check_line}", f"{WORKFLOW}:{just_line}", f"justfile:{clippy_line}")
     # CI's workspace-wide `--features release`, for the crates of the connector and its registration points: one
     # command, so the check and the registration scenarios share one build.
-    assert plan.check == (*REGISTRATION, "--features", "release")
+    assert plan.check == (*REGISTRATION, "--features", "release", "--keep-going")
     assert plan.registration == plan.check
     assert plan.clippy == (*plan.check, "--no-deps")
     assert plan.clippy_lints == ("-D", "warnings")  # the clippy job's RUSTFLAGS
@@ -78,7 +79,7 @@ def test_a_workflow_without_a_usable_check_falls_back_to_the_defaults(ci_sample:
 def test_the_v2_check_is_taken_only_when_there_is_no_other(ci_sample: Path) -> None:
     edit(ci_sample, WORKFLOW, '          cargo check --features "release"\n', "")
     plan = derive_plan(ci_sample)
-    assert plan.check == (*REGISTRATION, "--no-default-features", "--features", "release,v2")
+    assert plan.check == (*REGISTRATION, "--no-default-features", "--features", "release,v2", "--keep-going")
 
 
 def test_commands_keep_their_file_line_job_and_environment(ci_sample: Path) -> None:
@@ -178,3 +179,33 @@ def test_check_and_registration_share_one_run_and_the_unit_tests_say_what_they_c
     again.run("unit-tests", again.unit_test_command("samplepay"))
     assert "the last one here took 2 s (" in notices[-1]  # FakeCargo says 1.5 s
     assert again.records[0].notice == notices[-1]
+
+
+BUILD_SCRIPT_FAILED = ["error: failed to run custom build command for `router v0.1.0 (/hs/crates/router)`",
+                       "  protoc failed: Could not make proto path relative: proto/x.proto: No such file or directory"]
+
+
+def test_a_build_script_failing_above_the_connector_crate_leaves_its_check_standing(ci_sample: Path,
+                                                                                   tmp_path: Path) -> None:
+    """--keep-going: the connector's crate is still checked; what needed the build script could not run (an
+    infrastructure error, not a verdict, and not cached)."""
+    cargo = FakeCargo(CargoRun(101, [artifact("hyperswitch_connectors")], BUILD_SCRIPT_FAILED, 3.0))
+    session = CargoSession(ci_sample, settings(tmp_path, cargo))
+    assert session.check_command().args[-2:] == ("--keep-going", "--message-format=json")
+    repo = Repository(ci_sample)
+    scope = Scope(repo, "samplepay", cargo=session)
+    assert rule("build.compiles").skip_reason(scope) is None
+    assert rule("build.compiles").check(repo, "samplepay", cargo=session) == []
+    with pytest.raises(InfraError, match=r"registration was not reached: .* build script of router"):
+        rule("build.registration").skip_reason(scope)
+    assert session.records[0].as_dict()["could_not_run"].startswith("`cargo check")
+    again = CargoSession(ci_sample, settings(tmp_path, cargo))
+    again.run("check", again.check_command())
+    assert len(cargo.calls) == 2  # never cached
+
+
+def test_keep_going_is_dropped_for_a_toolchain_older_than_cargo_1_74(ci_sample: Path, tmp_path: Path) -> None:
+    for release, kept in (("1.70.0", False), ("1.95.0", True)):
+        toolchain = f"rustc {release}\nrelease: {release}"
+        session = CargoSession(ci_sample, settings(tmp_path, FakeCargo(), toolchain=lambda root, t=toolchain: t))
+        assert ("--keep-going" in session.check_command().args) is kept

@@ -28,6 +28,7 @@ from .features import Workspace
 
 DEFAULT_CARGO_ARGS: tuple[str, ...] = ("-p", "hyperswitch_connectors", "--features", "v1")
 DEFAULT_LINTS: tuple[str, ...] = ("-D", "warnings")
+KEEP_GOING = "--keep-going"  # stable since cargo 1.74; the session drops it for an older toolchain
 # Registration files that only a test build compiles; `cargo check` of the registration crates skips them.
 TEST_ONLY_REGISTRATION = (layout.ROUTER_TESTS_MAIN_RS, layout.TEST_AUTH_RS)
 # CI environment the harness does not copy, and why (see CargoPlan.notes).
@@ -128,10 +129,11 @@ def _plan_from_ci(root: Path, workspace: Workspace, check: CiCommand, clippy: Ci
     flags = (("--all-features",) if invocation.all_features else ()) + \
         (("--no-default-features",) if invocation.no_default_features else ())
     features = ("--features", ",".join(kept)) if kept else ()
-    shared = (*selection, *flags, *features)
+    shared = (*selection, *flags, *features, KEEP_GOING)
     notes = [f"CI runs `{check.text}` for the whole workspace ({check.where}); the harness runs it for the "
              f"packages holding the connector's crate and its registration points ({', '.join(roots)}), as one "
-             "build that the check and the registration scenarios share"]
+             "build that the check and the registration scenarios share; with --keep-going, so that a crate failing "
+             "outside the connector's crate (a build script, router) does not keep that crate from being checked"]
     if dropped:
         notes.append(f"feature(s) {', '.join(dropped)} of CI's command belong to none of those packages: left out")
     unapplied = [f"{name}={check.env_value(name)}" for name in UNAPPLIED_ENV if check.env_value(name) is not None]

@@ -19,6 +19,7 @@ from ..cargo.diagnostics import Diagnostic, build_failed, built_libraries, diagn
 from ..cargo.libtest import TestReport, parse_libtest
 from ..cargo.plan import (  # noqa: F401 (package_of and without_package_selection: part of this module's API)
     DEFAULT_CARGO_ARGS,
+    KEEP_GOING,
     CargoPlan,
     derive_plan,
     package_of,
@@ -78,6 +79,7 @@ class CargoRecord:
     errors: int = 0
     first_error: str | None = None
     notice: str | None = None
+    could_not_run: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {"purpose": self.purpose, "command": self.command, "source": self.source,
@@ -89,6 +91,8 @@ class CargoRecord:
             data["tests"] = self.tests
         if self.notice is not None:
             data["notice"] = self.notice
+        if self.could_not_run is not None:
+            data["could_not_run"] = self.could_not_run
         return data
 
 
@@ -170,6 +174,7 @@ class CargoSession:
         self._plan: CargoPlan | None = None
         self._base: BaseCheckout | InfraError | None = None
         self._blocked: InfraError | None = None  # a failure every later command would repeat (no network, ...)
+        self._partial: dict[CargoCommand, str] = {}  # commands whose build partly could not run, and why
         self.started = 0  # cargo processes started by this session
 
     # --- the commands ---------------------------------------------------------------------------------------
@@ -182,6 +187,8 @@ class CargoSession:
         return self._plan
 
     def _command(self, *args: str, env: tuple[tuple[str, str], ...] = ()) -> CargoCommand:
+        if KEEP_GOING in args and not _supports_keep_going(self.toolchain()):
+            args = tuple(a for a in args if a != KEEP_GOING)
         if not any(a in ("--locked", "--frozen") for a in args):
             # cargo would otherwise create or update Cargo.lock: the harness never writes into the checkout.
             args = (args[0], "--locked", *args[1:])
@@ -278,6 +285,10 @@ class CargoSession:
         """Whether the command built the package's library (so errors elsewhere did not stop it)."""
         return package.replace("-", "_") in built_libraries(self.run(purpose, command).stdout)
 
+    def could_not_run(self, command: CargoCommand) -> str | None:
+        """Why part of the command's build could not run (a failed build script), when the rest of it did."""
+        return self._partial.get(command)
+
     def base_errors(self, purpose: str, command: CargoCommand) -> BaseErrors | None:
         """The same command's errors at the base commit (None without --changed-since/--baseline). A base that
         cannot be materialised or built is said, not raised: it only costs the comparison."""
@@ -312,6 +323,13 @@ class CargoSession:
         with self.settings.display(command) as sink:
             result = self.settings.runner(command, self.settings.timeout, sink)
         failure = infra_failure(command, result)
+        if failure is not None and failure.kind == "build-script" and built_libraries(result.stdout):
+            # With --keep-going the crates that do not need that build script were still checked: their verdicts
+            # stand; whatever needed it could not run. Not cached (an infrastructure failure never is).
+            self._partial[command] = failure.message
+            self._record(CargoRecord(purpose, command.display(), "ran", result.seconds, result.returncode, key,
+                                     notice=notice, could_not_run=failure.message), command, result)
+            return result
         if failure is not None:
             error = InfraError(failure.message)
             if failure.workspace_wide and blocks:
@@ -346,6 +364,11 @@ class CargoSession:
                  else "; no earlier run of it is recorded in the cargo cache")
         self.settings.notice(text)
         return text
+
+
+def _supports_keep_going(toolchain: str) -> bool:
+    match = re.search(r"^release: (\d+)\.(\d+)", toolchain, re.MULTILINE)
+    return match is None or (int(match[1]), int(match[2])) >= (1, 74)
 
 
 def _test_counts(command: CargoCommand, run: CargoRun) -> dict[str, int] | None:

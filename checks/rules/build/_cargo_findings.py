@@ -14,6 +14,7 @@ from ...cargo.hints import hint_for
 from ...cargo.libtest import TestReport
 from ...cargo.runner import CargoCommand
 from ...cargo.session import JSON, CargoSession
+from ...core.errors import InfraError
 from ...core.finding import Finding
 from ...core.registry import rustc_hints
 from ...facts.connectors import connector_type
@@ -58,7 +59,10 @@ def not_reached(session: CargoSession, purpose: str, command: CargoCommand, item
                 what: str) -> Verdict:
     """Errors outside the connector's files stopped the build before `what` was reached: never a pass. With a
     base commit to compare with, the same errors there (code, file, message) are pre-existing; new ones are the
-    change's, and charged."""
+    change's, and charged. A build script that failed on the way is the machine's: an InfraError."""
+    could_not_run = session.could_not_run(command)
+    if could_not_run is not None:
+        raise InfraError(f"{what} was not reached: {could_not_run}")
     reason = unreached(what, command, items)
     base = session.base_errors(purpose, command)
     if base is None:

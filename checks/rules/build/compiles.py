@@ -18,10 +18,12 @@ def judge(session: CargoSession, connector: str) -> Verdict:
     are not its business here); else the build stopped before reaching it."""
     command, items = check_errors(session)
     own = own_errors(items, connector)
-    if own or not items:
+    if own:
         return Verdict(own)
     crate = session.connector_crate()
     if crate is not None and session.compiled(PURPOSE, command, crate):
+        return Verdict()
+    if not items and session.could_not_run(command) is None:
         return Verdict()
     return not_reached(session, PURPOSE, command, items, f"{connector}'s code")
 

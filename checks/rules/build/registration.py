@@ -23,7 +23,7 @@ PURPOSE = "registration"
 def judge(session: CargoSession, repo: Repository, connector: str) -> Verdict:
     command, items = registration_errors_of(session)
     found = registration_errors(items, connector, type_name(repo, connector))
-    if found or not items:
+    if found or (not items and session.could_not_run(command) is None):
         return Verdict(found)
     if own_errors(items, connector):
         return Verdict(skip=f"cannot judge {connector}'s registration: errors in its own files stop the build first "
