@@ -3,6 +3,7 @@ Feature: Registration points
   A connector must be registered in about twenty places outside its own folder. scripts/add_connector.sh no
   longer covers all of them: it never adds the Connector enum variant nor the exhaustive-match arms. Points
   tagged @error break compilation or start-up when missing; points tagged @warning are conventions.
+  Whether the TOML files they live in parse is judged once per run (features/shared_files.feature).
   P1 (connectors.rs declares the module) is owned by features/scaffolding.feature, and the default
   implementations of pitfall 3's three traits by features/pitfalls.feature: one mistake fails one scenario.
 
@@ -76,7 +77,3 @@ Feature: Registration points
   @warning @P19
   Scenario: sample_auth.toml has a table for the connector
     Then registration point P19 holds
-
-  @warning @registration-toml
-  Scenario: The TOML files the registration points live in parse
-    Then the TOML files the registration points read parse

@@ -22,22 +22,28 @@ from connector_compliance.checks.facts.flow_status import FlowAssessment
 
 from .counts import count_word, finding_counts, plural
 from .html_assets import CSS, JS
-from .model import ComplianceReport, ConnectorReport, ScenarioResult, StepResult
+from .model import FIXED, NEW, PRE_EXISTING, ComplianceReport, ConnectorReport, ScenarioResult, StepResult
 from .sections import (
     FLOW_STATUSES,
     STATUSES,
+    FailingFinding,
     Section,
     all_results,
     column_of,
+    condensed_why,
     connector_verdict,
     display_status,
     feature_groups,
     flow_fails,
     flow_names,
     is_selected,
+    judged_findings,
+    progress,
+    run_verdict,
     sections,
     split_flows,
     status_counts,
+    verdict_of,
 )
 
 FLEET_THRESHOLD = 5  # more connectors than this: the fleet matrix, and each connector's detail starts collapsed
@@ -45,6 +51,7 @@ STATUS_TITLE = {
     "failed": "a check failed (@error scenario)",
     "error": "could not run (infrastructure or harness error)",
     "warning": "a @warning scenario failed (does not fail the gate unless --fail-on warning)",
+    "pre-existing": "its findings were all in the base tree already (reported, never gating)",
     "waived": "failed, but a live waiver covers it",
     "skipped": "does not apply (reason given)",
     "passed": "passed",
@@ -144,7 +151,7 @@ def _card(connector: ConnectorReport, anchor: str) -> str:
     guide, ignored = split_flows(connector)
     type_name = f" <small>{e(connector.type_name)}</small>" if connector.type_name else ""
     parts = [f'<article class="card v-{verdict}"><h2><a href="#{anchor}">{e(connector.name)}</a>{type_name} '
-             f'<span class="verdict v-{verdict}">{VERDICT_TEXT[verdict]}</span></h2>',
+             f'<span class="verdict v-{verdict}">{VERDICT_TEXT[verdict]}</span></h2>', _why(connector),
              _completion(connector),
              f'<div class="counts">{_counts_chips(status_counts(connector.scenarios))}</div>',
              _problems(connector, anchor), _flow_table(connector, guide)]
@@ -154,6 +161,18 @@ def _card(connector: ConnectorReport, anchor: str) -> str:
     parts.append(f'<p class="legend">selection: <code>{e(connector.selection.source)}</code> '
                  f"({e(', '.join(connector.selection.flows) or 'none')})</p></article>")
     return "".join(parts)
+
+
+def _why(connector: ConnectorReport) -> str:
+    """The "Why selected" line: what about the change concerns this connector."""
+    if not connector.why:
+        return ""
+    short = "; ".join(condensed_why(connector.why))
+    if len(connector.why) <= 3:
+        return f'<p class="whysel"><b>Why selected:</b> {e(short)}</p>'
+    items = "".join(f"<li>{e(w)}</li>" for w in connector.why)
+    return (f'<details class="whysel"><summary><b>Why selected:</b> {e(short)}</summary><ul>{items}</ul>'
+            "</details>")
 
 
 def _fleet(report: ComplianceReport, anchors: dict[str, str]) -> str:
@@ -251,13 +270,31 @@ def _extra_value(value: object) -> str:
     return str(value)
 
 
-def _finding(report: ComplianceReport, finding: Finding) -> str:
+def _location(report: ComplianceReport, finding: Finding, status: str | None) -> str:
+    """`file:line[:column]`, a link to that line online when the run knows where the tree is published."""
     column = column_of(finding)
     where = f"{finding.file}:{finding.line}" + (f":{column}" if column else "") if finding.file else "(no location)"
+    url = report.links.url(finding.file, finding.line, report.base_commit if status == FIXED else None) \
+        if report.links is not None else None
+    loc = f'<code class="loc">{e(where)}</code>'
+    return f'<a href="{e(url)}" rel="noopener">{loc}</a>' if url else loc
+
+
+def _status_badge(status: str | None) -> str:
+    if status is None:
+        return ""
+    titles = {NEW: "not in the base tree: introduced by this change", PRE_EXISTING: "already in the base tree",
+              FIXED: "in the base tree, gone now: fixed by this change"}
+    return f'<span class="st st-{e(status)}" title="{e(titles.get(status, status))}">{e(status)}</span>'
+
+
+def _finding(report: ComplianceReport, finding: Finding, status: str | None = None) -> str:
     rule = report.rules.get(finding.rule, {})
-    parts = [f'<div class="fd"><div><code class="loc">{e(where)}</code></div>',
-             f'<p class="msg">{e(finding.message)}</p>', _excerpt(report, finding)]
-    if finding.hint:
+    excerpt = _excerpt(report, finding) if status != FIXED else ""
+    parts = [f'<div class="fd{f" st-{e(status)}" if status else ""}"><div>{_status_badge(status)}'
+             f"{_location(report, finding, status)}</div>",
+             f'<p class="msg">{e(finding.message)}</p>', excerpt]
+    if finding.hint and status != FIXED:
         parts.append(f'<p class="fix"><b>fix</b>{e(finding.hint)}</p>')
     guide = rule.get("guide")
     severity = f" ({e(rule['severity'])})" if rule.get("severity") else ""
@@ -290,21 +327,27 @@ def _scenario(report: ComplianceReport, result: ScenarioResult, shared: frozense
     ident = f' id="{anchor}"' if status in PROBLEMS else ""
     head = f'<div class="scn s-{status}"{ident} data-s="{status}" data-t="{e(" ".join(result.tags))}">'
     label = f'<span class="badge s-{status}">{status}</span><span class="name">{e(result.scenario)}</span>{sev}'
-    if compact and status in ("passed", "skipped") and not result.findings:  # tags stay in data-t for the filter
+    # tags stay in data-t for the filter
+    if compact and status in ("passed", "skipped") and not result.findings and not result.fixed:
         why = (f'<span class="whyi">{e(result.reason)}</span>' if result.reason and result.reason not in shared
                else "")
         short = f'<span class="badge s-{status}">{status}</span><span class="name">{e(result.scenario)}</span>'
         return f'{head}<div class="one">{short}{why}</div></div>'
     count = len(result.findings)
     nf = (f'<span class="nf">{count} finding{"s" if count != 1 else ""}</span>'
-          if count and status in ("failed", "warning", "waived") else "")
+          if count and status in ("failed", "warning", "pre-existing", "waived") else "")
+    if result.fixed:
+        nf += f'<span class="nf st-fixed">{len(result.fixed)} fixed</span>'
+
     opened = " open" if status in ("failed", "error", "warning") else ""
     parts = [f'{head}<details{opened}><summary>{label}<span class="tags">{tags}</span>{nf}</summary>'
              '<div class="scn-body">', _steps(result.steps)]
     if result.reason and result.reason not in shared:
         prefix = {"waived": "waiver: ", "skipped": "skipped: "}.get(status, "")
         parts.append(f'<p class="why">{e(prefix)}{e(result.reason)}</p>')
-    parts.extend(_finding(report, f) for f in result.findings)
+    judged = report.baseline is not None
+    parts.extend(_finding(report, f, result.status_of(i) if judged else None) for i, f in enumerate(result.findings))
+    parts.extend(_finding(report, f, FIXED) for f in result.fixed)
     parts.append("</div></details></div>")
     return "".join(parts)
 
@@ -339,7 +382,7 @@ def _connector_detail(report: ComplianceReport, connector: ConnectorReport, anch
              f"<h2>{e(connector.name)}{type_name}</h2>"
              f'<span class="verdict v-{verdict}">{VERDICT_TEXT[verdict]}</span> '
              f'<span class="sum">{done}/{total} selected flows implemented · {e(summary)}</span></summary>'
-             '<div class="conn-body">']
+             '<div class="conn-body">', _why(connector)]
     if with_flows:
         guide, ignored = split_flows(connector)
         listed = ", ".join(f"{a.flow} ({a.status})" for a in ignored)
@@ -392,17 +435,76 @@ def _tag_options(report: ComplianceReport) -> str:
     return "".join(f'<option value="{e(t)}">@{e(t)} ({n})</option>' for t, n in sorted(counts.items()))
 
 
+def _against(report: ComplianceReport) -> str:
+    if report.baseline is None:
+        return ""
+    base = report.baseline
+    return (f" · judged against <code>{e(str(base['commit'])[:12])}</code> (<code>git merge-base "
+            f"{e(base['ref'])} HEAD</code>, {e(base['option'])}; {e(base['changed_files'])} file(s) changed)")
+
+
+def _listed(report: ComplianceReport, items: list[FailingFinding], anchors: dict[str, str]) -> str:
+    rows = []
+    for item in items:
+        owner = (f'<a href="#{anchors[item.owner]}">{e(item.owner)}</a>' if item.owner in anchors
+                 else "run level")
+        rows.append(f"<li>{_status_badge(item.status)}{_location(report, item.finding, item.status)} "
+                    f"{e(item.finding.message)} <small>({owner} · {e(item.finding.rule)} · "
+                    f"{e(item.severity)})</small></li>")
+    return f"<ul>{''.join(rows)}</ul>"
+
+
+def _change(report: ComplianceReport, anchors: dict[str, str]) -> str:
+    """With a baseline, what the change did: its new findings, the flows it implemented, what it fixed, and how
+    many findings it inherited."""
+    if report.baseline is None:
+        return ""
+    new = judged_findings(report, (NEW,))
+    fixed = judged_findings(report, (FIXED,))
+    known = judged_findings(report, (PRE_EXISTING,))
+    parts = ['<section class="box change"><h2>This change</h2>']
+    parts.append(f"<h3>New findings ({len(new)})</h3>" + (_listed(report, new, anchors) if new else
+                                                            "<p>None: the change introduces no finding.</p>"))
+    moved = [f"<li><b>{e(connector.name)}</b>: "
+             + ", ".join(f"{e(flow)}: {e(before)} &rarr; <b>{e(after)}</b>{' (regression)' if lost else ''}"
+                         for flow, before, after, lost in moves) + "</li>" for connector, moves in progress(report)]
+    if moved:
+        parts.append(f"<h3>Progress</h3><ul>{''.join(moved)}</ul>")
+    if fixed:
+        parts.append(f"<h3>Fixed ({len(fixed)})</h3>{_listed(report, fixed, anchors)}")
+    if known:
+        parts.append(f"<details><summary>Pre-existing: {len(known)} finding(s) already in the base tree (reported, "
+                     f"never gating)</summary>{_listed(report, known, anchors)}</details>")
+    notes = [str(n) for n in report.baseline.get("notes") or []]  # type: ignore[union-attr]
+    if notes:
+        items = "".join(f"<li>{e(n)}</li>" for n in notes)
+        parts.append(f"<details><summary>Baseline notes ({len(notes)})</summary><ul>{items}</ul></details>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _run_level(report: ComplianceReport) -> str:
+    """The run-level scenarios: findings that belong to no single connector, once per run."""
+    if not report.run_scenarios:
+        return ""
+    verdict = verdict_of(report.run_scenarios)
+    body = "".join(_scenario(report, r, frozenset(), False, f"run-s{i}") for i, r in enumerate(report.run_scenarios))
+    return (f'<section class="runlevel"><details class="conn v-{verdict}" id="run-level"'
+            f'{" open" if verdict != "passed" else ""}><summary><h2>Shared files (run level)</h2>'
+            f'<span class="verdict v-{verdict}">{VERDICT_TEXT[verdict]}</span> <span class="sum">judged once per '
+            f'run, not per connector</span></summary><div class="conn-body">{body}</div></details></section>')
+
+
 def render_html(report: ComplianceReport, title: str = "Connector compliance") -> str:
     connectors = list(report.connectors.values())
     anchors = {c.name: _anchor(c.name, i) for i, c in enumerate(connectors)}
     fleet = len(connectors) > FLEET_THRESHOLD
-    results = [r for _, r in all_results(report)]
+    results = [*report.run_scenarios, *(r for _, r in all_results(report))]
     counts = status_counts(results)
     verdicts = [connector_verdict(c) for c in connectors]
-    verdict = next((v for v in ("failed", "error", "warning") if v in verdicts), "passed")
-    if report.harness_errors or any(w.get("status") == "expired" for w in report.waivers):
-        verdict = "failed"
+    verdict = run_verdict(report)
     findings = finding_counts(results)
+    new = len(judged_findings(report, (NEW,)))
     names = ", ".join(c.name for c in connectors[:4]) + (f" and {len(connectors) - 4} more" if len(connectors) > 4
                                                           else "")
     commit = f" · commit <code>{e(report.commit[:12])}</code>" if report.commit else ""
@@ -418,8 +520,8 @@ def render_html(report: ComplianceReport, title: str = "Connector compliance") -
         f"{VERDICT_TEXT[verdict]}</span></h1>",
         f'<p class="meta">{len(connectors)} connector{"s" if len(connectors) != 1 else ""} '
         f"({failing} failing) · {len(results)} scenarios · {plural(findings['error'], 'finding')} in failed "
-        f"scenarios, {findings['warning']} in warnings · target "
-        f"<code>{e(report.target_path)}</code>{commit}</p>",
+        f"scenarios, {findings['warning']} in warnings{f' · {new} new' if report.baseline else ''} · target "
+        f"<code>{e(report.target_path)}</code>{commit}{_against(report)}</p>",
         f'<div class="bar">{chips}</div>',
         '<div class="filters" id="filters" hidden>tag <select id="tagf"><option value="">any tag</option>'
         f"{_tag_options(report)}</select>"
@@ -428,6 +530,8 @@ def render_html(report: ComplianceReport, title: str = "Connector compliance") -
         'id="collapse">collapse all</button><span id="shown"></span></div></div></header><main class="wrap">',
         _harness_errors(report),
         _waivers(report),
+        _change(report, anchors),
+        _run_level(report),
     ]
     if fleet:
         out.append(_fleet(report, anchors))

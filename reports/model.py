@@ -1,4 +1,6 @@
-"""What one run found: per connector, its flow statuses and each scenario's outcome with findings."""
+"""What one run found: per connector, its flow statuses and each scenario's outcome with findings; the run-level
+scenarios (findings that belong to no single connector); with a baseline, each finding's status (new or
+pre-existing), the fixed ones, why each connector was checked and its flow deltas."""
 
 from __future__ import annotations
 
@@ -9,9 +11,12 @@ from connector_compliance.checks.facts.flow_status import FlowAssessment
 from connector_compliance.checks.facts.selection import Selection
 
 from .counts import status_counts
+from .links import SourceLinks
 
 SCHEMA = "connector-compliance/1"
-OUTCOMES = ("passed", "failed", "waived", "skipped", "error")
+# "pre-existing": the scenario's findings were all in the base tree too (only with --changed-since / --baseline)
+OUTCOMES = ("passed", "failed", "pre-existing", "waived", "skipped", "error")
+NEW, PRE_EXISTING, FIXED = "new", "pre-existing", "fixed"
 
 
 @dataclass(frozen=True)
@@ -37,14 +42,32 @@ class ScenarioResult:
     reason: str | None = None
     severity: str = "error"  # from the scenario's @error / @warning tag
     steps: list[StepResult] = field(default_factory=list)
+    # With a baseline (else empty): per finding its status and fingerprint; the base's findings now gone.
+    statuses: list[str] = field(default_factory=list)
+    fingerprints: list[str] = field(default_factory=list)
+    fixed: list[Finding] = field(default_factory=list)
+    fixed_fingerprints: list[str] = field(default_factory=list)
 
-    def as_dict(self, excerpts: dict[tuple[str, int], Excerpt] | None = None) -> dict[str, object]:
+    def status_of(self, index: int) -> str:
+        """new | pre-existing; every finding is new when the run has no baseline."""
+        return self.statuses[index] if index < len(self.statuses) else NEW
+
+    def new_findings(self) -> list[Finding]:
+        return [f for i, f in enumerate(self.findings) if self.status_of(i) == NEW]
+
+    def as_dict(self, excerpts: dict[tuple[str, int], Excerpt] | None = None, links: SourceLinks | None = None,
+                base_commit: str | None = None) -> dict[str, object]:
         findings = []
-        for finding in self.findings:
+        for index, finding in enumerate(self.findings):
             item = finding.as_dict()
             excerpt = (excerpts or {}).get((finding.file, finding.line))
             if excerpt is not None:
                 item["excerpt"] = {"start": excerpt.start, "lines": excerpt.lines}
+            if self.statuses:
+                item["status"] = self.status_of(index)
+                item["fingerprint"] = self.fingerprints[index]
+            if links is not None and (url := links.url(finding.file, finding.line)):
+                item["url"] = url
             findings.append(item)
         data: dict[str, object] = {
             "feature": self.feature, "scenario": self.scenario, "tags": self.tags, "severity": self.severity,
@@ -53,6 +76,14 @@ class ScenarioResult:
         }
         if self.reason:
             data["reason"] = self.reason
+        if self.fixed:
+            fixed = []
+            for finding, fingerprint in zip(self.fixed, self.fixed_fingerprints, strict=True):
+                item = {**finding.as_dict(), "status": FIXED, "fingerprint": fingerprint}
+                if links is not None and (url := links.url(finding.file, finding.line, base_commit)):
+                    item["url"] = url
+                fixed.append(item)
+            data["fixed"] = fixed
         return data
 
 
@@ -66,6 +97,8 @@ class ConnectorReport:
     # What the tech spec says and whether the code agrees (facts/spec_code.py spec_overview): {"file", "base_urls",
     # "flows": {flow: {...}}}; empty when the connector has no spec.
     spec: dict[str, object] = field(default_factory=dict)
+    why: list[str] = field(default_factory=list)  # why it was checked (--changed-since, --connector)
+    flow_deltas: list[dict[str, str]] = field(default_factory=list)  # with a baseline: {flow, before, after}
 
     def flow_rows(self) -> list[dict[str, object]]:
         by_flow = self.spec.get("flows", {})
@@ -97,26 +130,49 @@ class ComplianceReport:
     waivers: list[dict[str, object]] = field(default_factory=list)  # each waiver with its status
     harness_errors: list[str] = field(default_factory=list)  # pytest items that failed before any rule ran
     excerpts: dict[tuple[str, int], Excerpt] = field(default_factory=dict)
+    run_scenarios: list[ScenarioResult] = field(default_factory=list)  # once per run, not per connector
+    baseline: dict[str, object] | None = None  # {option, ref, commit, changed_files, notes}
+    links: SourceLinks | None = None  # where a finding's file and line can be read online
+
+    @property
+    def base_commit(self) -> str | None:
+        return str(self.baseline["commit"]) if self.baseline else None
+
+    def run_findings(self) -> list[dict[str, object]]:
+        """The run-level findings, flat: each with its scenario, severity and (with a baseline) status."""
+        items = []
+        for result in self.run_scenarios:
+            data = result.as_dict(self.excerpts, self.links, self.base_commit)
+            for finding in data["findings"]:  # type: ignore[union-attr]
+                items.append({**finding, "scenario": result.scenario, "severity": result.severity})  # type: ignore[dict-item]
+        return items
 
     def as_dict(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "schema": SCHEMA,
             "target": {"path": self.target_path, "commit": self.commit},
             "notes": self.notes,
             "rules": self.rules,
             "waivers": self.waivers,
             "harness_errors": self.harness_errors,
-            "connectors": [
-                {
-                    "name": c.name,
-                    "type": c.type_name,
-                    "selection": c.selection.as_dict(),
-                    "completion": dict(zip(("implemented", "selected"), c.completion(), strict=True)),
-                    "summary": c.counts(),
-                    "flows": c.flow_rows(),
-                    **({"spec": {k: v for k, v in c.spec.items() if k != "flows"}} if c.spec else {}),
-                    "scenarios": [s.as_dict(self.excerpts) for s in c.scenarios],
-                }
-                for c in self.connectors.values()
-            ],
         }
+        if self.baseline is not None:
+            data["baseline"] = self.baseline
+        data["run_findings"] = self.run_findings()
+        data["run_scenarios"] = [s.as_dict(self.excerpts, self.links, self.base_commit) for s in self.run_scenarios]
+        data["connectors"] = [
+            {
+                "name": c.name,
+                "type": c.type_name,
+                **({"why": c.why} if c.why else {}),
+                "selection": c.selection.as_dict(),
+                "completion": dict(zip(("implemented", "selected"), c.completion(), strict=True)),
+                "summary": c.counts(),
+                "flows": c.flow_rows(),
+                **({"spec": {k: v for k, v in c.spec.items() if k != "flows"}} if c.spec else {}),
+                **({"flow_deltas": c.flow_deltas} if self.baseline is not None else {}),
+                "scenarios": [s.as_dict(self.excerpts, self.links, self.base_commit) for s in c.scenarios],
+            }
+            for c in self.connectors.values()
+        ]
+        return data

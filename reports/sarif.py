@@ -1,8 +1,10 @@
 """`compliance.sarif`: SARIF 2.1.0 for GitHub code scanning (tooling_notes §5).
 
-One run. Each finding of a failed scenario is a result at its file and line in the target (uriBaseId %SRCROOT%,
-paths relative to the target root); its rule comes from the report's rule catalogue. Passed, skipped, waived and
-errored scenarios produce no result.
+One run. Each finding of a failed (or, with a baseline, pre-existing) scenario is a result at its file and line in
+the target (uriBaseId %SRCROOT%, paths relative to the target root); its rule comes from the report's rule
+catalogue. A run-level finding is one result, not one per connector. With a baseline each result carries
+`baselineState` (`new` or `unchanged`); with source links, `hostedViewerUri` and `properties.url`. Passed, skipped,
+waived and errored scenarios produce no result.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from connector_compliance.checks.core.finding import Finding
 
-from .model import ComplianceReport
+from .model import NEW, ComplianceReport
 from .sections import SEVERITY_RANK, FailingFinding, column_of, failing_findings, line_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -108,7 +110,7 @@ def sarif_document(report: ComplianceReport, run_id: str | None = None,
     results = []
     for item in items:
         finding = item.finding
-        text = f"{item.connector.name}: {finding.message}"
+        text = f"{item.owner}: {finding.message}" if item.connector is not None else finding.message
         if finding.hint:
             text += f" Fix: {finding.hint}"
         result: dict[str, object] = {
@@ -117,10 +119,17 @@ def sarif_document(report: ComplianceReport, run_id: str | None = None,
             "level": "warning" if item.severity == "warning" else "error",
             "message": {"text": text},
             "partialFingerprints": {
-                "primaryLocationLineHash": fingerprint(item.connector.name, finding, line_text(report, finding))},
-            "properties": {"connector": item.connector.name, "scenario": item.result.scenario,
-                           "feature": item.result.feature, "tags": list(item.result.tags)},
+                "primaryLocationLineHash": fingerprint(item.owner, finding, line_text(report, finding))},
+            "properties": {"connector": item.owner if item.connector is not None else None,
+                           "scenario": item.result.scenario, "feature": item.result.feature,
+                           "tags": list(item.result.tags)},
         }
+        if report.baseline is not None:
+            result["baselineState"] = "new" if item.status == NEW else "unchanged"
+        url = report.links.url(finding.file, finding.line) if report.links is not None else None
+        if url:
+            result["hostedViewerUri"] = url
+            result["properties"]["url"] = url  # type: ignore[index]
         if finding.file:
             result["locations"] = [_location(finding)]
         if related := _related(finding):

@@ -16,13 +16,14 @@ from rich.table import Table
 from rich.text import Text
 
 from .counts import STATUSES, count_word, counts_text, display_status, report_counts, status_counts
-from .model import ComplianceReport, ConnectorReport
+from .model import FIXED, NEW, PRE_EXISTING, ComplianceReport, ConnectorReport, ScenarioResult
+from .sections import condensed_why, judged_findings
 
 STATUS_STYLE = {"implemented": "green", "default": "yellow", "stub": "red", "missing": "bold red"}
 CRATE_PREFIX = "crates/hyperswitch_connectors/src/"  # shortened in the table; the JSON keeps full paths
 MAX_DETAILED = 12  # beyond this many connectors, one summary row each keeps the terminal readable
 FINDING_LABEL = {"failed": "ERROR", "warning": "WARNING", "waived": "WAIVED", "error": "ERROR", "passed": "NOTE",
-                 "skipped": "NOTE"}
+                 "skipped": "NOTE", "pre-existing": "KNOWN"}
 # The fleet table's count columns: the same statuses, in the same order and words, as the HTML report's.
 FLEET_COLUMNS = tuple((status, count_word(status, 2).split(" ", 1)[1]) for status in STATUSES)
 
@@ -60,6 +61,13 @@ def _connector_table(connector: ConnectorReport) -> Table:
     return table
 
 
+def _print_findings(console: Console, result: ScenarioResult, prefix: str = "") -> None:
+    label = FINDING_LABEL.get(display_status(result), "NOTE")
+    for index, f in enumerate(result.findings):
+        status = f" ({result.status_of(index)})" if result.statuses else ""
+        console.print(_text(f"  {prefix}{label:7} {f.file}:{f.line} {f.message}{status}"), soft_wrap=True)
+
+
 def drift_lines(report: ComplianceReport, show_drift: bool) -> list[str]:
     """One summary line with the count, or (with --show-drift) one line per note."""
     if not report.notes:
@@ -82,11 +90,20 @@ def render_terminal(report: ComplianceReport, width: int = 120, show_drift: bool
     else:
         for c in report.connectors.values():
             console.print(_connector_table(c))
+            if c.why:
+                console.print(_text(f"  why checked: {'; '.join(condensed_why(c.why))}"), soft_wrap=True)
             for s in c.scenarios:
-                label = FINDING_LABEL.get(display_status(s), "NOTE")
-                for f in s.findings:
-                    console.print(_text(f"  {label:7} {f.file}:{f.line} {f.message}"), soft_wrap=True)
+                _print_findings(console, s)
             console.print(_text(f"{c.name}: {counts_text(c.scenarios)}"), soft_wrap=True)
+    for s in report.run_scenarios:
+        _print_findings(console, s, "run level: ")
+    if not report.connectors:
+        console.print(_text("no connector is concerned by the change: only the run-level scenarios ran"))
+    if report.baseline is not None:
+        judged = {status: len(judged_findings(report, (status,))) for status in (NEW, PRE_EXISTING, FIXED)}
+        console.print(_text(f"judged against {str(report.baseline['commit'])[:12]} (git merge-base "
+                            f"{report.baseline['ref']} HEAD): {judged[NEW]} new, {judged[PRE_EXISTING]} "
+                            f"pre-existing, {judged[FIXED]} fixed"), soft_wrap=True)
     if len(report.connectors) != 1:
         results = [r for c in report.connectors.values() for r in c.scenarios]
         total = report_counts(report)

@@ -12,6 +12,7 @@ TRANSFORMERS_DECLARED = 'its connector file declares "pub mod transformers;"'
 SOURCES_PARSE = "every one of its Rust files parses"
 REGISTRATION_POINT = "registration point {point} holds"
 TOMLS_PARSE = "the TOML files the registration points read parse"
+EMBEDDED_TOMLS_PARSE = "every TOML file the code embeds with include_str! parses"
 PITFALL = "the guide's pitfall {number:d} is avoided"
 IMPORT_RULE = 'the import rule "{rule}" holds'
 PREPARATION_RULE = 'the preparation rule "{rule}" holds'
@@ -31,6 +32,7 @@ RULE_STEPS: dict[str, str] = {
     SOURCES_PARSE: "scaffolding.parses",
     REGISTRATION_POINT: "tag:{point}",
     TOMLS_PARSE: "registration.toml-parses",
+    EMBEDDED_TOMLS_PARSE: "registration.embedded-toml-parses",
     PITFALL: "tag:pitfall-{number}",
     IMPORT_RULE: "imports.{rule}",
     PREPARATION_RULE: "preparation.{rule}",

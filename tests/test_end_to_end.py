@@ -14,9 +14,11 @@ pytestmark = pytest.mark.slow  # real cargo or a whole harness subprocess
 
 HARNESS = Path(__file__).resolve().parent.parent
 SAMPLE = HARNESS / "examples" / "sample-hyperswitch"
-# A Scenario is one test; a Scenario Outline is one per Examples block (each of ours has one row).
+# A Scenario is one test; a Scenario Outline is one per Examples block (each of ours has one row). The run-level
+# scenarios (features/shared_files.feature) run once per run, not per connector.
 SCENARIOS = sum(line.strip().startswith(("Scenario:", "Examples:"))
-                for feature in (HARNESS / "features").glob("*.feature") for line in feature.read_text().splitlines())
+                for feature in (HARNESS / "features").glob("*.feature") if feature.name != "shared_files.feature"
+                for line in feature.read_text().splitlines())
 NINE_FLOWS = ["preprocessing", "tokenization", "authorize", "cancel", "capture", "psync", "access_token", "refund",
               "rsync"]
 
@@ -59,6 +61,7 @@ def test_sample_passes_every_scenario_and_implements_all_nine_flows(tmp_path: Pa
     outcomes = {s["scenario"]: s["outcome"] for s in connector["scenarios"]}
     assert len(outcomes) == SCENARIOS
     assert {s["outcome"] for s in connector["scenarios"] if "cargo" not in s["tags"]} == {"passed"}
+    assert [s["outcome"] for s in report["run_scenarios"]] == ["passed", "passed"] and report["run_findings"] == []
     assert {s["outcome"] for s in connector["scenarios"] if "cargo" in s["tags"]} == {"skipped"}
 
 
@@ -222,14 +225,15 @@ def test_waiver_without_justification_exits_2(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "no justification" in proc.stderr and report is None
 
 
-def test_changed_since_with_no_connector_touched_exits_0(tmp_path: Path) -> None:
+def test_changed_since_with_no_connector_touched_runs_only_the_run_level_scenarios(tmp_path: Path) -> None:
     hs = copy_sample(tmp_path)
     for args in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
         subprocess.run(["git", "-C", str(hs), *args], check=True)
     proc, report = run_features(tmp_path, "--hs-repo", str(hs), "--changed-since", "HEAD")
-    assert proc.returncode == 0
-    assert "no connector touched since HEAD" in proc.stderr
-    assert report is None
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "no connector is concerned by the change" in proc.stdout
+    assert report is not None and report["connectors"] == []
+    assert [s["outcome"] for s in report["run_scenarios"]] == ["passed", "passed"]
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,8 @@ NAME_PATTERN = re.compile(r"^[a-z0-9_]+$")
 class Repository:
     """A Hyperswitch checkout. Read-only: the harness never writes into it."""
 
-    def __init__(self, root: Path | str) -> None:
+    def __init__(self, root: Path | str, shared: Repository | None = None, same: frozenset[str] = frozenset()) -> None:
+        """`shared` and `same`: a baseline tree borrows the parsed files it has in common with the checkout."""
         path = Path(root).expanduser()
         if not path.exists():
             raise TargetError(f"target checkout {path} does not exist (pass --hs-repo PATH)")
@@ -32,18 +33,32 @@ class Repository:
             near = _checkout_near(self.root)
             hint = f"; did you mean --hs-repo {near}?" if near else ""
             raise TargetError(f"{self.root} is not a Hyperswitch checkout: {layout.CONNECTORS_RS} is missing{hint}")
-        self.files = ParseCache(self.root)
+        self.files = ParseCache(self.root, shared.files if shared is not None else None, same)
         self.facts = FactCache()  # everything derived from the tree, once per run (see fact_cache.fact)
         self._tomls: dict[str, TomlFile | None] = {}
+        self._shared = shared
+        self._same = same
+        self._lines: dict[str, list[str]] = {}
 
     def rust(self, rel: str) -> RustFile | None:
         return self.files.get(rel)
 
     def toml(self, rel: str) -> TomlFile | None:
         """A TOML file of the target, read once (parse errors are kept, not raised)."""
+        if self._shared is not None and rel in self._same:
+            return self._shared.toml(rel)
         if rel not in self._tomls:
             self._tomls[rel] = TomlFile(self.root, rel) if (self.root / rel).is_file() else None
         return self._tomls[rel]
+
+    def line_text(self, rel: str, line: int) -> str | None:
+        """The text of one 1-based line of a file of the tree (None when the file or the line does not exist)."""
+        if rel not in self._lines:
+            path = self.root / rel
+            self._lines[rel] = (path.read_text(encoding="utf-8", errors="replace").splitlines()
+                                if rel and not rel.startswith("/") and path.is_file() else [])
+        lines = self._lines[rel]
+        return lines[line - 1] if 0 < line <= len(lines) else None
 
     def exists(self, rel: str) -> bool:
         return (self.root / rel).exists()

@@ -37,12 +37,20 @@ class RustFile:
 
 @dataclass
 class ParseCache:
-    """Every Rust file of one checkout, parsed at most once per run."""
+    """Every Rust file of one checkout, parsed at most once per run.
+
+    A baseline tree lends the files it has in common with the checkout (`same`) from the checkout's cache
+    (`shared`): one parse serves both trees.
+    """
 
     root_dir: Path
+    shared: ParseCache | None = None
+    same: frozenset[str] = frozenset()
     _files: dict[str, RustFile] = field(default_factory=dict)
 
     def get(self, rel: str) -> RustFile | None:
+        if self.shared is not None and rel in self.same:
+            return self.shared.get(rel)
         if rel not in self._files:
             if not (self.root_dir / rel).is_file():
                 return None

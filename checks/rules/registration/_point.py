@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...core.finding import Finding
+from ...core.finding import RUN_LEVEL, Finding
 from ...core.rule import CheckFunction
 from ...facts.connectors import connector_type
 from ...target.repository import Repository
@@ -28,13 +28,15 @@ def in_rust_file(rule_id: str, rel: str, body: PointBody, required: bool = True)
 
 
 def missing_file(rule_id: str, rel: str) -> Finding:
+    """The same for every connector: a run-level finding (reported once per run)."""
     return Finding(rule_id, rel, 1, f"{rel} is missing from the checkout",
-                   "this registration file is expected by the current Hyperswitch layout")
+                   "this registration file is expected by the current Hyperswitch layout", {RUN_LEVEL: True})
 
 
 def moved(rule_id: str, rel: str, what: str, point: str) -> list[Finding]:
+    """The same for every connector: a run-level finding (reported once per run)."""
     return [Finding(rule_id, rel, 1, f"{rel} has no {what}",
-                    f"the registration point moved: see hyperswitch_anatomy {point}")]
+                    f"the registration point moved: see hyperswitch_anatomy {point}", {RUN_LEVEL: True})]
 
 
 def exhaustive_match_arm(rule_id: str, rel: str, container: tuple[str, ...], qualifier: str, what: str, hint: str,
