@@ -130,8 +130,9 @@ def connector_kinds(repo: Repository, name: str) -> tuple[Kind, ...]:
         variant = enum_variant_of(repo, name, enum.variants)
         if variant is not None:
             in_other_enum = True
-            kinds.setdefault(enum.kind, Kind(enum.kind, f"{enum.name} lists {variant} ({enum.file}:"
-                                                        f"{enum.variants[variant]})", enum.file, enum.variants[variant]))
+            line = enum.variants[variant]
+            kinds.setdefault(enum.kind, Kind(enum.kind, f"{enum.name} lists {variant} ({enum.file}:{line})",
+                                             enum.file, line))
     for kind, triples in kind_flows(repo).items():
         own = [i for i in connector_impls(repo, name)
                if i.triple in triples and classify_impl(i)[0] is FlowStatus.IMPLEMENTED]

@@ -39,7 +39,7 @@ class Place:
 
 
 @fact
-def _crate_sources(repo: Repository) -> dict[str, bytes]:
+def crate_sources(repo: Repository) -> dict[str, bytes]:
     """Every Rust file under crates/, read once per run (36 MB upstream: a text search over it costs milliseconds,
     parsing it would cost minutes)."""
     base = repo.root / layout.CRATES
@@ -56,7 +56,7 @@ def _crate_sources(repo: Repository) -> dict[str, bytes]:
 def rust_files_containing(repo: Repository, root: str, needle: str) -> tuple[str, ...]:
     """Rust files under `root` (a folder of crates/) whose text contains `needle`; only those get parsed."""
     wanted, prefix = needle.encode(), root.rstrip("/") + "/"
-    return tuple(rel for rel, text in _crate_sources(repo).items() if rel.startswith(prefix) and wanted in text)
+    return tuple(rel for rel, text in crate_sources(repo).items() if rel.startswith(prefix) and wanted in text)
 
 
 def _find(repo: Repository, current: str, root: str, needle: str,
@@ -179,3 +179,10 @@ def feature_matrix(repo: Repository) -> Place | None:
     """P11: `FeatureMatrixConnectorData::convert_connector` (absent from trees before 2025-08)."""
     return _find(repo, layout.FEATURE_MATRIX_RS, layout.ROUTER_CRATE, "impl FeatureMatrixConnectorData",
                  lambda f: _method_of_impl(f, "FeatureMatrixConnectorData", "convert_connector"))
+
+
+@fact
+def connector_configs_fn(repo: Repository) -> Place | None:
+    """P12: connector_configs' `fn get_connector_config` (the Control Center's per-connector TOML lookup)."""
+    return _find(repo, layout.CONNECTOR_CONFIGS_RS, layout.CONNECTOR_CONFIGS_RS.rsplit("/", 1)[0],
+                 "fn get_connector_config", lambda f: find_fn(f, "get_connector_config"))

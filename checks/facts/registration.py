@@ -14,6 +14,7 @@ from ..target.rust import last_segment, line_of
 from ..target.rust_locate import find_struct, struct_field
 from ..target.toml_files import TomlFile
 from .deployment import config_tomls, is_full_config
+from .locations import connectors_struct
 
 
 @fact
@@ -25,8 +26,9 @@ def config_files_with_connectors(repo: Repository) -> list[TomlFile]:
 
 def params_type_required_keys(repo: Repository, name: str) -> list[str]:
     """Non-optional String fields of the connector's params type in `Connectors` (what start-up validates)."""
-    rust_file = repo.rust(layout.CONNECTOR_ENDPOINTS_RS)
-    struct = find_struct(rust_file, "Connectors") if rust_file is not None else None
+    place = connectors_struct(repo)
+    rust_file = repo.rust(place.rel) if place is not None else None
+    struct = place.node if place is not None else None
     field = struct_field(struct, name) if struct is not None else None
     if field is None or rust_file is None:
         return ["base_url"]
