@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from connector_compliance.checks.core.finding import Finding
+from connector_compliance.checks.facts.expectation import Expectation
 from connector_compliance.checks.facts.flow_status import FlowAssessment
 from connector_compliance.checks.facts.selection import Selection
 
@@ -56,6 +57,26 @@ class ScenarioResult:
         return data
 
 
+@dataclass(frozen=True)
+class StageReport:
+    """Live, template stage or unregistered (checks/facts/stage.py), and what a template-stage connector has left
+    to do, in the guide's order."""
+
+    stage: str
+    because: str
+    file: str
+    line: int
+    todo: tuple[str, ...] = ()
+
+    @property
+    def template(self) -> bool:
+        return self.stage == "template"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"stage": self.stage, "because": self.because, "file": self.file, "line": self.line,
+                "todo": list(self.todo)}
+
+
 @dataclass
 class ConnectorReport:
     name: str
@@ -66,12 +87,20 @@ class ConnectorReport:
     # What the tech spec says and whether the code agrees (facts/spec_code.py spec_overview): {"file", "base_urls",
     # "flows": {flow: {...}}}; empty when the connector has no spec.
     spec: dict[str, object] = field(default_factory=dict)
+    expectations: dict[str, Expectation] = field(default_factory=dict)  # per flow: expected or not, and why
+    kinds: list[dict[str, object]] = field(default_factory=list)  # each kind with its evidence
+    stage: StageReport | None = None
 
     def flow_rows(self) -> list[dict[str, object]]:
+        """Each flow: the code's status and cause, whether it is selected, whether it is expected and why, and
+        what the tech spec says of it."""
         by_flow = self.spec.get("flows", {})
         rows = []
         for a in self.flows:
-            row = {**a.as_dict(), "selected": a.flow in self.selection.flows}
+            row: dict[str, object] = {**a.as_dict(), "selected": a.flow in self.selection.flows}
+            expectation = self.expectations.get(a.flow)
+            if expectation is not None:
+                row.update(expectation.as_dict())
             if isinstance(by_flow, dict) and a.flow in by_flow:
                 row["spec"] = by_flow[a.flow]
             rows.append(row)
@@ -110,6 +139,8 @@ class ComplianceReport:
                 {
                     "name": c.name,
                     "type": c.type_name,
+                    "kinds": c.kinds,
+                    "stage": c.stage.as_dict() if c.stage is not None else None,
                     "selection": c.selection.as_dict(),
                     "completion": dict(zip(("implemented", "selected"), c.completion(), strict=True)),
                     "summary": c.counts(),

@@ -58,8 +58,8 @@ def needs_transformers(repo: Repository, name: str) -> bool:
     (ctp_mastercard, a NoParams 3DS client) compiles without one."""
     from .flow_status import FlowStatus, classify_impl, connector_impls  # here: flow_status imports this module
 
-    if transformers_declaration_line(repo, name) is not None:
-        return True
+    if not repo.exists(layout.connector_main_file(name)) or transformers_declaration_line(repo, name) is not None:
+        return True  # a connector still to be written needs both files
     if repo.exists(f"{layout.connector_folder(name)}/transformers.rs"):
         return True
     return any(classify_impl(i)[0] is FlowStatus.IMPLEMENTED for i in connector_impls(repo, name))
