@@ -107,36 +107,39 @@ class Overlay:
     documented_at: ConfigEntry
 
 
-def is_full_config(repo: Repository, toml_file: TomlFile) -> bool:
-    """A full connector config, not an overlay: its [connectors] table names at least half the modules."""
+def _names_connectors(repo: Repository, toml_file: TomlFile) -> set[str]:
     if toml_file.data is not None:
         table = toml_file.data.get("connectors")
-        named = set(table) if isinstance(table, dict) else set()
-    else:
-        named = {n for n in repo.modules if toml_file.line_matching(rf"^\s*{n}\.base_url\s*=") is not None}
-    return len(named & set(repo.modules)) * 2 >= len(repo.modules)
+        return set(table) if isinstance(table, dict) else set()
+    return {n for n in repo.modules if toml_file.line_matching(rf"^\s*{n}\.base_url\s*=") is not None}
+
+
+def is_full_config(repo: Repository, toml_file: TomlFile) -> bool:
+    """A full connector config, not an overlay: its [connectors] table names at least half the modules, and no
+    README documents it as merged into others."""
+    if any(o.file.rel == toml_file.rel for o in overlays(repo)):
+        return False
+    return len(_names_connectors(repo, toml_file) & set(repo.modules)) * 2 >= len(repo.modules)
 
 
 @fact
 def overlays(repo: Repository) -> list[Overlay]:
-    """Partial configs with a [connectors] table that a README.md in their directory says are merged into the
-    full configs it names there (config/deployments/README.md: "env_specific.toml ... is merged with ...")."""
-    tomls = config_tomls(repo)
-    full = [t for t in tomls if is_full_config(repo, t)]
+    """Configs with a [connectors] table that a README.md in their directory says are merged into other configs
+    there, the ones that line names (config/deployments/README.md: "The `env_specific.toml` file is merged with
+    the `integration_test.toml`, `sandbox.toml`, or `production.toml` file")."""
+    tomls = [t for t in config_tomls(repo) if _names_connectors(repo, t)]
     found = []
     for toml_file in tomls:
-        if toml_file in full or not isinstance((toml_file.data or {}).get("connectors"), dict):
-            continue
         directory, file_name = toml_file.rel.rsplit("/", 1) if "/" in toml_file.rel else ("", toml_file.rel)
         readme = repo.root / directory / "README.md"
         if not readme.is_file():
             continue
         lines = readme.read_text(encoding="utf-8", errors="replace").splitlines()
         for number, line in enumerate(lines, start=1):
-            if file_name in line and re.search(r"\bmerged?\b", line):
-                same_dir = [t.rel for t in full if t.rel.rsplit("/", 1)[0] == directory]
-                named = tuple(rel for rel in same_dir if rel.rsplit("/", 1)[-1] in line)
-                found.append(Overlay(toml_file, named or tuple(same_dir),
+            if f"`{file_name}`" in line and re.search(r"\bmerged?\b", line):
+                others = [t.rel for t in tomls if t is not toml_file and t.rel.rsplit("/", 1)[0] == directory]
+                named = tuple(rel for rel in others if f"`{rel.rsplit('/', 1)[-1]}`" in line)
+                found.append(Overlay(toml_file, named or tuple(others),
                                      ConfigEntry(str(readme.relative_to(repo.root)), number)))
                 break
     return found
