@@ -22,7 +22,8 @@ ACME = "crates/hyperswitch_connectors/src/connectors/acme_pay.rs"
 DEV = "config/development.toml"
 API_ENUMS = "crates/api_models/src/enums.rs"
 CAPTURE_GET_URL = ('        Ok(format!(\n            "{}v2/charges/{}/capture",\n'
-                   "            self.base_url(connectors),\n            req.request.connector_transaction_id\n        ))")
+                   "            self.base_url(connectors),\n"
+                   "            req.request.connector_transaction_id\n        ))")
 DECLARED = """
 static ACME_PAY_SUPPORTED_PAYMENT_METHODS: LazyLock<SupportedPaymentMethods> = LazyLock::new(|| {{
     let supported_capture_methods = vec![{capture}];
