@@ -90,9 +90,9 @@ def test_a_fraud_connector_is_known_by_the_flows_it_implements(sample: Path) -> 
     repo = Repository(sample)
     rel = "crates/hyperswitch_connectors/src/connectors/fraudly.rs"
     [kind] = connector_kinds(repo, "fraudly")
-    assert (kind.name, kind.because, kind.line) == ("fraud", f"implements Sale itself ({rel}:4)", 4)
+    assert (kind.name, kind.because, kind.line) == ("fraud", f"it implements Sale itself ({rel}:4)", 4)
     psync = flow_expectations(repo, "fraudly")["psync"]
-    assert not psync.expected and psync.because.startswith("not a payment connector (fraud: implements Sale")
+    assert not psync.expected and psync.because.startswith("not a payment connector (fraud: it implements Sale")
 
 
 def test_a_routable_connector_in_no_other_kind_enum_is_a_payment_connector(sample: Path) -> None:

@@ -184,7 +184,7 @@ def expect_flow(repo: Repository, name: str, flow: str, as_live: bool = False) -
         return invoked
     if flow in ("authorize", "psync"):
         payment = next(k for k in kinds if k.name == PAYMENT)
-        return Expectation(True, f"every payment connector needs it ({payment.because})", payment.file,
+        return Expectation(True, f"a payment connector needs it, and this is one: {payment.because}", payment.file,
                            payment.line)
     return _declared(flow, declarations(repo, name))
 

@@ -137,7 +137,7 @@ def connector_kinds(repo: Repository, name: str) -> tuple[Kind, ...]:
         own = [i for i in connector_impls(repo, name)
                if i.triple in triples and classify_impl(i)[0] is FlowStatus.IMPLEMENTED]
         if own and kind not in kinds:
-            kinds[kind] = Kind(kind, f"implements {own[0].triple[0]} itself ({own[0].file}:{own[0].line})",
+            kinds[kind] = Kind(kind, f"it implements {own[0].triple[0]} itself ({own[0].file}:{own[0].line})",
                                own[0].file, own[0].line)
     payment = _payment_evidence(repo, name, in_other_enum)
     if payment is not None:
@@ -156,18 +156,20 @@ def connector_kinds(repo: Repository, name: str) -> tuple[Kind, ...]:
 
 
 def _payment_evidence(repo: Repository, name: str, in_other_enum: bool) -> Kind | None:
-    """Payment when it implements a payment flow, declares payment methods, or is routable and nothing else."""
-    triples = payment_flow_triples(repo)
-    for flow, assessment in assess_flows(repo, name).items():
-        spec = flow_specs(repo)[flow]
-        if spec.triple in triples and assessment.status is FlowStatus.IMPLEMENTED:
-            return Kind(PAYMENT, f"implements the {flow} flow ({assessment.file}:{assessment.line})",
-                        assessment.file, assessment.line)
+    """Payment when it declares payment methods, implements a payment flow (authorize first), or is routable and
+    in no other kind enum."""
     declared = declarations(repo, name)
     if declared.declares_payment_methods and declared.payment_methods is not None:
         methods = declared.payment_methods
-        return Kind(PAYMENT, f"declares {declared.adds} supported payment method(s) in {methods.name} "
+        return Kind(PAYMENT, f"it declares {declared.adds} supported payment method(s) in {methods.name} "
                              f"({methods.file}:{methods.line})", methods.file, methods.line)
+    triples = payment_flow_triples(repo)
+    flows = assess_flows(repo, name)
+    for flow in sorted(flows, key=lambda f: f != "authorize"):
+        assessment, spec = flows[flow], flow_specs(repo)[flow]
+        if spec.triple in triples and assessment.status is FlowStatus.IMPLEMENTED:
+            return Kind(PAYMENT, f"it implements the {flow} flow ({assessment.file}:{assessment.line})",
+                        assessment.file, assessment.line)
     routable = routable_connectors(repo)
     variant = enum_variant_of(repo, name, _variants(routable)) if routable is not None else None
     if routable is not None and variant is not None and not in_other_enum:
