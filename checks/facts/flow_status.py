@@ -117,10 +117,10 @@ def classify_impl(impl: IntegrationImpl) -> tuple[FlowStatus, str, int, str]:
         method = methods.get(name)
         if method is not None and _calls(build_request, name) and _always_errs(method):
             cause = _error_cause(method)
-            what = ("NotSupported/FlowNotSupported: the connector does not support the flow"
-                    if cause == "not_supported" else "an error (NotImplemented)")
+            what = ("NotSupported/FlowNotSupported on every path: the connector does not support the flow"
+                    if cause == "not_supported" else "an error (NotImplemented) on every path")
             return (FlowStatus.STUB, cause, line_of(method),
-                    f"build_request builds a request, but the {name} it calls returns {what} on every path")
+                    f"build_request builds a request, but the {name} it calls returns {what}")
     return FlowStatus.IMPLEMENTED, "implemented", impl.line, "build_request builds a request and get_url is real"
 
 
