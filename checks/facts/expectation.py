@@ -32,7 +32,7 @@ from .flow_catalog import GUIDE_FLOWS, flow_specs
 from .flow_status import FlowAssessment, FlowStatus, assess_flows
 from .impls import integration_impls
 from .kinds import PAYMENT, connector_kinds
-from .locations import connector_enum_fn
+from .locations import connector_enum, connector_enum_fn
 from .registration import required_traits
 from .stage import connector_stage
 
@@ -61,13 +61,16 @@ if TYPE_CHECKING:
 def access_token_listing(repo: Repository) -> dict[str, tuple[str, int]]:
     """Variants named in a `Connector::supports_access_token*` fn (token level: its body is a `matches!`)."""
     listed: dict[str, tuple[str, int]] = {}
-    function = connector_enum_fn(repo, "supports_access_token")
-    if function is None:
-        return listed
-    tokens = list(leaves(function.node))
-    for index in range(len(tokens) - 2):
-        if tokens[index].text() == "Self" and tokens[index + 1].text() == "::":
-            listed.setdefault(tokens[index + 2].text(), (function.rel, line_of(tokens[index + 2])))
+    enum = connector_enum(repo)
+    rust_file = repo.rust(enum.rel) if enum is not None else None
+    for function in rust_file.root.find_all(kind="function_item") if rust_file is not None else []:
+        name = function.field("name")
+        if name is None or not name.text().startswith("supports_access_token"):
+            continue
+        tokens = list(leaves(function))
+        for index in range(len(tokens) - 2):
+            if tokens[index].text() == "Self" and tokens[index + 1].text() == "::":
+                listed.setdefault(tokens[index + 2].text(), (rust_file.rel, line_of(tokens[index + 2])))
     return listed
 
 

@@ -19,7 +19,7 @@ from .capabilities import declarations
 from .connectors import connector_type
 from .flow_catalog import flow_specs, read_marker_traits
 from .flow_status import FlowStatus, assess_flows, classify_impl, connector_impls
-from .locations import Place, connector_enum, routable_connectors, rust_files_containing
+from .locations import Place, connector_enum, enum_variants, routable_connectors, rust_files_containing
 from .registration import traits_under
 
 if TYPE_CHECKING:
@@ -64,17 +64,11 @@ class KindEnum:
     variants: dict[str, int]  # variant -> line
 
 
-def _variants(place: Place) -> dict[str, int]:
-    body = place.node.field("body")
-    return {c.field("name").text(): line_of(c) for c in (body.children() if body is not None else [])
-            if c.kind() == "enum_variant" and c.field("name") is not None}
-
-
 @fact
 def kind_enums(repo: Repository) -> list[KindEnum]:
     """Every `pub enum <X>Connectors` of the enum files whose variants are `Connector` variants."""
     enum = connector_enum(repo)
-    registered = set(_variants(enum)) if enum is not None else set()
+    registered = set(enum_variants(enum)) if enum is not None else set()
     found = []
     for rel in rust_files_containing(repo, layout.CRATES, "Connectors {"):
         if not rel.endswith("enums.rs"):
@@ -84,7 +78,7 @@ def kind_enums(repo: Repository) -> list[KindEnum]:
             match = KIND_ENUM.search(item.text().split("{", 1)[0] + "{")
             if match is None or match.group(1) == "Routable" or not match.group(1):
                 continue
-            variants = _variants(Place(rel, item))
+            variants = enum_variants(Place(rel, item))
             if registered and not set(variants) & registered:
                 continue  # an enum of something else (dummy connector names, vault providers of another crate)
             prefix = match.group(1)
@@ -171,9 +165,9 @@ def _payment_evidence(repo: Repository, name: str, in_other_enum: bool) -> Kind 
             return Kind(PAYMENT, f"it implements the {flow} flow ({assessment.file}:{assessment.line})",
                         assessment.file, assessment.line)
     routable = routable_connectors(repo)
-    variant = enum_variant_of(repo, name, _variants(routable)) if routable is not None else None
+    variant = enum_variant_of(repo, name, enum_variants(routable)) if routable is not None else None
     if routable is not None and variant is not None and not in_other_enum:
-        line = _variants(routable)[variant]
+        line = enum_variants(routable)[variant]
         return Kind(PAYMENT, f"RoutableConnectors lists {variant} ({routable.rel}:{line}) and no other kind enum "
                              "does", routable.rel, line)
     return None

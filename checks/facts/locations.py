@@ -38,6 +38,13 @@ class Place:
         return f"{self.rel}:{self.line}"
 
 
+def enum_variants(place: Place) -> dict[str, int]:
+    """The variants of a located enum, with their lines."""
+    body = place.node.field("body")
+    return {c.field("name").text(): line_of(c) for c in (body.children() if body is not None else [])
+            if c.kind() == "enum_variant" and c.field("name") is not None}
+
+
 @fact
 def crate_sources(repo: Repository) -> dict[str, bytes]:
     """Every Rust file under crates/, read once per run (36 MB upstream: a text search over it costs milliseconds,

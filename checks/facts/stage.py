@@ -18,7 +18,7 @@ from .connectors import connector_type
 from .flow_catalog import flow_specs
 from .flow_status import FlowStatus, assess_flows
 from .kinds import enum_variant_of
-from .locations import Place, connector_enum
+from .locations import connector_enum, enum_variants
 
 if TYPE_CHECKING:
     from ..target.repository import Repository
@@ -44,17 +44,11 @@ class Stage:
         return {"stage": self.name, "because": self.because, "file": self.file, "line": self.line}
 
 
-def _enum_variants(enum: Place) -> dict[str, int]:
-    body = enum.node.field("body")
-    return {c.field("name").text(): line_of(c) for c in (body.children() if body is not None else [])
-            if c.kind() == "enum_variant" and c.field("name") is not None}
-
-
 @fact
 def connector_variant(repo: Repository, name: str) -> str | None:
     """The connector's `Connector` variant (`DummyConnector1` for the const-generic DummyConnector<1..7>)."""
     enum = connector_enum(repo)
-    return enum_variant_of(repo, name, _enum_variants(enum)) if enum is not None else None
+    return enum_variant_of(repo, name, enum_variants(enum)) if enum is not None else None
 
 
 def commented_variant(repo: Repository, name: str) -> tuple[int, str] | None:
@@ -84,7 +78,7 @@ def connector_stage(repo: Repository, name: str) -> Stage:
         return Stage(LIVE, "the tree has no Connector enum to register in", "", 0)
     variant = connector_variant(repo, name)
     if variant is not None:
-        line = _enum_variants(enum)[variant]
+        line = enum_variants(enum)[variant]
         return Stage(LIVE, f"Connector::{variant} exists ({enum.rel}:{line})", enum.rel, line)
     camel = connector_type(repo, name) or name
     comment = commented_variant(repo, name)
