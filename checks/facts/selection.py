@@ -13,7 +13,6 @@ from ..facts.plan_reading import plan_reading
 from ..target import layout
 from ..target.repository import Repository
 
-
 TREE = "tree"  # the selection source when nothing overrides what the tree expects
 
 
