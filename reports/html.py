@@ -101,7 +101,10 @@ def _flow_row(connector: ConnectorReport, assessment: FlowAssessment, slim: bool
     dot = f'<span class="dot {e(status)}"></span>'
     cells = "".join(f"<td>{dot if s == status else ''}</td>" for s in FLOW_STATUSES)
     sel = '<span class="sel">yes</span>' if selected else "&ndash;"
-    title = "" if slim else f' title="{e(status)} ({e(assessment.cause)}): {e(assessment.reason)}"'
+    expectation = connector.expectations.get(assessment.flow)
+    because = f"; {'expected' if expectation.expected else 'not expected'}: {expectation.because}" \
+        if expectation is not None else ""
+    title = "" if slim else f' title="{e(status)} ({e(assessment.cause)}): {e(assessment.reason)}{e(because)}"'
     code_title = "" if slim else f' title="{e(where)}"'
     return (f'<tr class="{" ".join(classes)}"{title}><td>{e(assessment.flow)}</td><td>{sel}</td>{cells}'
             f'<td class="where"><code{code_title}>{e(_short_path(assessment.file))}:{e(assessment.evidence_line)}'
@@ -146,6 +149,16 @@ def _problems(connector: ConnectorReport, anchor: str, limit: int = 6) -> str:
     return f'<ul class="problems">{shown}{more}</ul>'
 
 
+def _stage(connector: ConnectorReport) -> str:
+    """A connector that is not live yet: why, and at template stage its to-do list in the guide's order."""
+    stage = connector.stage
+    if stage is None or stage.stage == "live":
+        return ""
+    todo = "".join(f"<li>{e(item)}</li>" for item in stage.todo)
+    listed = f"<ol>{todo}</ol>" if todo else ""
+    return f'<div class="stage"><p><b>{e(stage.stage)}</b>: {e(stage.because)}</p>{listed}</div>'
+
+
 def _card(connector: ConnectorReport, anchor: str) -> str:
     verdict = connector_verdict(connector)
     guide, ignored = split_flows(connector)
@@ -154,7 +167,7 @@ def _card(connector: ConnectorReport, anchor: str) -> str:
              f'<span class="verdict v-{verdict}">{VERDICT_TEXT[verdict]}</span></h2>', _why(connector),
              _completion(connector),
              f'<div class="counts">{_counts_chips(status_counts(connector.scenarios))}</div>',
-             _problems(connector, anchor), _flow_table(connector, guide)]
+             _stage(connector), _problems(connector, anchor), _flow_table(connector, guide)]
     if ignored:
         parts.append(f'<details class="ignored"><summary>{len(ignored)} flows the guide marks [Ignore] '
                      f"(reported, never failing)</summary>{_flow_table(connector, ignored)}</details>")
@@ -382,7 +395,7 @@ def _connector_detail(report: ComplianceReport, connector: ConnectorReport, anch
              f"<h2>{e(connector.name)}{type_name}</h2>"
              f'<span class="verdict v-{verdict}">{VERDICT_TEXT[verdict]}</span> '
              f'<span class="sum">{done}/{total} selected flows implemented · {e(summary)}</span></summary>'
-             '<div class="conn-body">', _why(connector)]
+             '<div class="conn-body">', _why(connector), _stage(connector)]
     if with_flows:
         guide, ignored = split_flows(connector)
         listed = ", ".join(f"{a.flow} ({a.status})" for a in ignored)

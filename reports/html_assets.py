@@ -46,6 +46,7 @@ min-width:0;max-width:820px}
 .card.v-failed{border-top-color:var(--failed)}.card.v-error{border-top-color:var(--error)}
 .card.v-warning{border-top-color:var(--warning)}
 .card h2 small{font-weight:normal;color:var(--muted);font-size:13px}
+.stage{border-left:3px solid var(--skipped);padding:2px 8px;margin:6px 0}.stage ol{margin:4px 0}
 .completion{display:flex;align-items:center;gap:10px;margin:6px 0}
 .completion .big{font-size:26px;font-weight:700;font-variant-numeric:tabular-nums}
 .meter{flex:1;height:8px;background:#eaeef2;border-radius:4px;overflow:hidden;min-width:60px}

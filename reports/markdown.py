@@ -63,9 +63,19 @@ def _connector_line(connector: ConnectorReport) -> str:
     done, total = connector.completion()
     verdict = connector_verdict(connector)
     type_name = f" ({text(connector.type_name)})" if connector.type_name else ""
+    stage = connector.stage
+    staged = f" · **{text(stage.stage)}**: {text(stage.because)}" if stage is not None and stage.stage != "live" else ""
     return (f"{VERDICT_ICON[verdict]} **{text(connector.name)}**{type_name}: **{done}/{total}** selected flows "
             f"implemented · {counts_text(connector.scenarios)} · selection: "
-            f"{text(connector.selection.source)}")
+            f"{text(connector.selection.source)}{staged}")
+
+
+def _todo_lines(connector: ConnectorReport) -> list[str]:
+    """A template-stage connector's to-do list, in the guide's order."""
+    if connector.stage is None or not connector.stage.template or not connector.stage.todo:
+        return []
+    return ["Template stage: to do before it goes live, in the guide's order:", "",
+            *(f"1. {text(item)}" for item in connector.stage.todo), ""]
 
 
 def _flow_cell(connector: ConnectorReport, flow: str) -> str:
@@ -89,7 +99,7 @@ def _fleet_flow_table(report: ComplianceReport) -> list[str]:
 
 
 def _connector_flow_table(connector: ConnectorReport) -> list[str]:
-    lines = ["| flow | selected | status | where | why |", "|---|---|---|---|---|"]
+    lines = ["| flow | selected | status | where | why | expected because |", "|---|---|---|---|---|---|"]
     for assessment in connector.flows:
         if assessment.ignored:
             continue
@@ -97,7 +107,10 @@ def _connector_flow_table(connector: ConnectorReport) -> list[str]:
         selected = "yes" if assessment.flow in connector.selection.flows else "no"
         shown = f"{FLOW_ICON.get(status, '')} {status}" if selected == "yes" else f"*{status}*"
         where = code(f"{assessment.file.removeprefix(CRATE_PREFIX)}:{assessment.evidence_line}")
-        lines.append(f"| {text(assessment.flow)} | {selected} | {shown} | {where} | {text(assessment.reason)} |")
+        expectation = connector.expectations.get(assessment.flow)
+        because = text(expectation.because) if expectation is not None else ""
+        lines.append(f"| {text(assessment.flow)} | {selected} | {shown} | {where} | {text(assessment.reason)} | "
+                     f"{because} |")
     ignored = [a for a in connector.flows if a.ignored]
     if ignored:
         listed = ", ".join(f"{text(a.flow)} ({text(str(a.status))})" for a in ignored)
@@ -250,7 +263,8 @@ def render_markdown(report: ComplianceReport, max_chars: int = MAX_CHARS, artifa
                 # an HTML block: GitHub does not read Markdown inside it, so only HTML escaping applies
                 label = (f"{html.escape(connector.name)} flows: {html.escape(', '.join(failing))} not implemented"
                          if failing else f"{html.escape(connector.name)} flows: every selected flow implemented")
-                block += [_connector_line(connector), "", f"<details><summary>{label}</summary>", ""]
+                block += [_connector_line(connector), "", *_todo_lines(connector),
+                          f"<details><summary>{label}</summary>", ""]
                 block += _connector_flow_table(connector)
                 block += ["", "</details>", ""]
         else:

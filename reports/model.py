@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from connector_compliance.checks.core.finding import Finding
+from connector_compliance.checks.facts.expectation import Expectation
 from connector_compliance.checks.facts.flow_status import FlowAssessment
 from connector_compliance.checks.facts.selection import Selection
 
@@ -87,6 +88,26 @@ class ScenarioResult:
         return data
 
 
+@dataclass(frozen=True)
+class StageReport:
+    """Live, template stage or unregistered (checks/facts/stage.py), and what a template-stage connector has left
+    to do, in the guide's order."""
+
+    stage: str
+    because: str
+    file: str
+    line: int
+    todo: tuple[str, ...] = ()
+
+    @property
+    def template(self) -> bool:
+        return self.stage == "template"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"stage": self.stage, "because": self.because, "file": self.file, "line": self.line,
+                "todo": list(self.todo)}
+
+
 @dataclass
 class ConnectorReport:
     name: str
@@ -99,12 +120,20 @@ class ConnectorReport:
     spec: dict[str, object] = field(default_factory=dict)
     why: list[str] = field(default_factory=list)  # why it was checked (--changed-since, --connector)
     flow_deltas: list[dict[str, str]] = field(default_factory=list)  # with a baseline: {flow, before, after}
+    expectations: dict[str, Expectation] = field(default_factory=dict)  # per flow: expected or not, and why
+    kinds: list[dict[str, object]] = field(default_factory=list)  # each kind with its evidence
+    stage: StageReport | None = None
 
     def flow_rows(self) -> list[dict[str, object]]:
+        """Each flow: the code's status and cause, whether it is selected, whether it is expected and why, and
+        what the tech spec says of it."""
         by_flow = self.spec.get("flows", {})
         rows = []
         for a in self.flows:
-            row = {**a.as_dict(), "selected": a.flow in self.selection.flows}
+            row: dict[str, object] = {**a.as_dict(), "selected": a.flow in self.selection.flows}
+            expectation = self.expectations.get(a.flow)
+            if expectation is not None:
+                row.update(expectation.as_dict())
             if isinstance(by_flow, dict) and a.flow in by_flow:
                 row["spec"] = by_flow[a.flow]
             rows.append(row)
@@ -164,6 +193,8 @@ class ComplianceReport:
             {
                 "name": c.name,
                 "type": c.type_name,
+                "kinds": c.kinds,
+                "stage": c.stage.as_dict() if c.stage is not None else None,
                 **({"why": c.why} if c.why else {}),
                 "selection": c.selection.as_dict(),
                 "completion": dict(zip(("implemented", "selected"), c.completion(), strict=True)),

@@ -50,14 +50,14 @@ def _connector_table(connector: ConnectorReport) -> Table:
     title = (f"{connector.name} ({connector.type_name}): {done}/{total} selected flows implemented "
              f"[selection: {connector.selection.source}]")
     table = Table(title=_text(title))
-    for column in ("flow", "status", "selected", "where"):
-        table.add_column(column)
+    for column in ("flow", "status", "selected", "where", "expected because"):
+        table.add_column(column, no_wrap=column == "expected because", max_width=60)
     for row in connector.flow_rows():
         status = str(row["status"])
         selected = "yes" if row["selected"] else ("ignored" if row["ignored"] else "no")
         where = f"{str(row['file']).removeprefix(CRATE_PREFIX)}:{row['line']}"
         table.add_row(_text(row["flow"]), Text(one_line(status), style=STATUS_STYLE.get(status, "")), Text(selected),
-                      _text(where))
+                      _text(where), _text(row.get("because", "")))
     return table
 
 
@@ -92,6 +92,10 @@ def render_terminal(report: ComplianceReport, width: int = 120, show_drift: bool
             console.print(_connector_table(c))
             if c.why:
                 console.print(_text(f"  why checked: {'; '.join(condensed_why(c.why))}"), soft_wrap=True)
+            if c.stage is not None and c.stage.template:
+                console.print(_text(f"  {c.stage.because}"), soft_wrap=True)
+                for item in c.stage.todo:
+                    console.print(_text(f"    to do: {item}"), soft_wrap=True)
             for s in c.scenarios:
                 _print_findings(console, s)
             console.print(_text(f"{c.name}: {counts_text(c.scenarios)}"), soft_wrap=True)

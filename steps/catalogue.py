@@ -19,6 +19,7 @@ PREPARATION_RULE = 'the preparation rule "{rule}" holds'
 PREPARATION_RULE_FOR_SELECTION = 'the preparation rule "{rule}" holds for the selected flows'
 ROUTER_INVOKES = "every selected flow is wired so the router invokes it"
 FLOW_IMPLEMENTED = "its ConnectorIntegration impl builds a real request"
+FEATURE_FLOW_IMPLEMENTED = "its ConnectorIntegration impl builds a real request for that feature"
 NO_OWN_ERRORS = "no compiler error is in the connector's own files"
 NO_REGISTRATION_ERRORS = "no compiler error at a registration point names the connector"
 NO_LINTS = "no lint fires in the connector's own files"
@@ -39,6 +40,7 @@ RULE_STEPS: dict[str, str] = {
     PREPARATION_RULE_FOR_SELECTION: "preparation.{rule}",
     ROUTER_INVOKES: "selection.router-invokes",
     FLOW_IMPLEMENTED: "flow",
+    FEATURE_FLOW_IMPLEMENTED: "flow-feature",
     NO_OWN_ERRORS: "build.compiles",
     NO_REGISTRATION_ERRORS: "build.registration",
     NO_LINTS: "build.clippy",
@@ -48,7 +50,8 @@ RULE_STEPS: dict[str, str] = {
 
 # Steps that only prepare a rule's run (their rules are checked by the Then step that follows).
 WHEN_STEPS: dict[str, str] = {
-    'the "{flow}" flow is selected for it': "flow",
+    'the "{flow}" flow is expected of it': "flow",
+    'the "{flow}" flow is expected of it for a feature': "flow-feature",
     "cargo checks the connector's crate": "build.compiles",
     "cargo checks the crates that hold the registration points": "build.registration",
     "cargo clippy lints the connector's crate": "build.clippy",

@@ -13,6 +13,8 @@ from connector_compliance.checks.core.errors import HarnessError, InfraError, Us
 from connector_compliance.checks.core.text import inert_line, one_line
 from connector_compliance.checks.facts.connectors import connector_type
 from connector_compliance.checks.facts.flow_status import assess_flows
+from connector_compliance.checks.facts.kinds import connector_kinds
+from connector_compliance.checks.facts.selection import flow_expectation
 from connector_compliance.checks.facts.spec_code import spec_overview
 from connector_compliance.checks.run.context import (
     RUN_LEVEL,
@@ -22,13 +24,20 @@ from connector_compliance.checks.run.context import (
     rule_catalogue,
 )
 from connector_compliance.checks.run.report_dir import is_inside
+from connector_compliance.checks.run.stage import stage_of
 from connector_compliance.checks.run.verdict import ConnectorVerdict, connector_verdicts, run_level_verdict
 from connector_compliance.reports.annotations import github_annotations
 from connector_compliance.reports.excerpts import attach_excerpts
 from connector_compliance.reports.gate import exit_reason, gate_exit_code
 from connector_compliance.reports.json_report import write_json
 from connector_compliance.reports.links import source_links
-from connector_compliance.reports.model import ComplianceReport, ConnectorReport, ScenarioResult, StepResult
+from connector_compliance.reports.model import (
+    ComplianceReport,
+    ConnectorReport,
+    ScenarioResult,
+    StageReport,
+    StepResult,
+)
 from connector_compliance.reports.terminal import render_terminal
 from connector_compliance.reports.write_all import write_reports
 
@@ -70,9 +79,15 @@ def new_report(run: RunContext) -> ComplianceReport:
     report = ComplianceReport(str(run.repo.root), run.repo.commit)
     for name in run.connectors:
         flows = list(assess_flows(run.repo, name).values())
-        report.connectors[name] = ConnectorReport(name, connector_type(run.repo, name), run.selections[name], flows,
-                                                  spec=spec_overview(run.repo, name),
-                                                  why=list(run.why.get(name, [])))
+        selection = run.selections[name]
+        stage, todo = stage_of(run, name)
+        report.connectors[name] = ConnectorReport(
+            name, connector_type(run.repo, name), selection, flows,
+            spec=spec_overview(run.repo, name),
+            why=list(run.why.get(name, [])),
+            expectations={a.flow: flow_expectation(run.repo, name, selection, a.flow) for a in flows},
+            kinds=[k.as_dict() for k in connector_kinds(run.repo, name)],
+            stage=StageReport(stage.name, stage.because, stage.file, stage.line, todo))
     report.notes.extend(run.notes)
     report.rules = rule_catalogue(run.repo)
     return report

@@ -73,7 +73,7 @@ def test_junit_carries_gherkin_names(tmp_path: Path) -> None:
     assert proc.returncode == 0
     [case] = ET.parse(junit).getroot().iter("testcase")
     properties = {p.get("name"): p.get("value") for p in case.iter("property")}
-    assert properties["scenario"] == "Authorize flow is implemented when selected"
+    assert properties["scenario"] == "Authorize flow is implemented when expected"
     assert properties["feature"] == "Flow implementation"
     assert "flow-authorize" in properties["tags"].split()
 
@@ -104,7 +104,7 @@ def test_broken_copy_fails_with_file_and_line(tmp_path: Path) -> None:
     assert "build_request" in finding["hint"]
     # The plan ticks "Implement Capture flow", so that claim fails too; nothing else does.
     failed = sorted(s["scenario"] for s in connector["scenarios"] if s["outcome"] == "failed")
-    assert failed == ["Capture flow is implemented when selected",
+    assert failed == ["Capture flow is implemented when its features call for it",
                       "Every step ticked done is backed by an implemented flow"]
     assert f"samplepay.rs:{header}" in proc.stdout
 
@@ -186,7 +186,7 @@ def test_waived_failure_is_waived_not_passed(tmp_path: Path) -> None:
     (hs / ".connector-compliance.toml").write_text(
         '[[waiver]]\nconnector = "acme_pay"\ntag = "flow-access_token"\n'
         'justification = "AcmePay issues no tokens; HS-1"\nexpires = 2999-01-01\n'
-        '[[waiver]]\nconnector = "samplepay"\nscenario = "Capture flow is implemented when selected"\n'
+        '[[waiver]]\nconnector = "samplepay"\nscenario = "Capture flow is implemented when its features call for it"\n'
         'justification = "unused on purpose"\n')
     proc, report = run_features(tmp_path, "--hs-repo", str(hs), "--connector", "acme_pay", "--connector",
                                 "samplepay", "--flows", "access_token,capture", "-m", "flows")

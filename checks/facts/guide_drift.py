@@ -11,6 +11,7 @@ import shlex
 from ..facts.flow_catalog import flow_specs
 from ..facts.flow_status import implemented_at
 from ..facts.guide_text import GUIDE_ERROR_RESPONSE_FIELDS, GUIDE_EXT_TRAITS, GUIDE_MASKING_CRATE
+from ..facts.locations import connectors_struct
 from ..facts.registration import required_traits
 from ..target import layout
 from ..target.repository import Repository
@@ -27,13 +28,12 @@ def _note(topic: str, guide: str, tree: str) -> dict[str, str]:
 
 def connectors_struct_note(repo: Repository) -> list[dict[str, str]]:
     """Guide pitfall 8 says "the Connectors struct list" without a place; say where it is today."""
-    rust_file = repo.rust(layout.CONNECTOR_ENDPOINTS_RS)
-    struct = find_struct(rust_file, "Connectors") if rust_file is not None else None
+    struct = connectors_struct(repo)
     if struct is None:
         return []
     return [_note("pitfall 8: Connectors struct",
                   "'Missing connector from the Connectors struct list (for specifying the base_url)'",
-                  f"`pub struct Connectors` is at {layout.CONNECTOR_ENDPOINTS_RS}:{line_of(struct)}; "
+                  f"`pub struct Connectors` is at {struct.where()}; "
                   "crates/hyperswitch_interfaces/src/configs.rs only re-exports it")]
 
 

@@ -134,9 +134,11 @@ def build_run_context(options: RunOptions, cwd: Path | None = None) -> RunContex
 
 
 def rule_catalogue(repo: Repository) -> dict[str, dict[str, str]]:
-    """Every rule's severity and guide text for the reports; the flow rule gets one id per flow of the target."""
-    catalogue = {r.id: {"severity": r.severity, "guide": r.guide} for r in all_rules().values() if r.id != "flow"}
-    flow_rule = all_rules()["flow"]
-    for flow in flow_specs(repo):
-        catalogue[f"flow.{flow}"] = {"severity": flow_rule.severity, "guide": f"{flow_rule.guide} ({flow})"}
+    """Every rule's severity and guide text for the reports; each flow rule gets one id per flow it holds."""
+    flow_rules = {r.id: r for r in all_rules().values() if "flow" in r.params}
+    catalogue = {r.id: {"severity": r.severity, "guide": r.guide} for r in all_rules().values()
+                 if r.id not in flow_rules}
+    for flow, spec in flow_specs(repo).items():
+        rule = flow_rules["flow" if spec.guide.every_payment or spec.guide.ignored else "flow-feature"]
+        catalogue[f"{rule.id}.{flow}"] = {"severity": rule.severity, "guide": f"{rule.guide} ({flow})"}
     return catalogue

@@ -16,6 +16,13 @@ class RustFile:
     root_dir: Path
     rel: str
 
+    @classmethod
+    def from_text(cls, rel: str, text: str) -> RustFile:
+        """A file whose text is given rather than read (the connector template, once its placeholders are filled)."""
+        rust_file = cls(Path(), rel)
+        rust_file.__dict__["text"] = text  # the cached_property's slot
+        return rust_file
+
     @cached_property
     def text(self) -> str:
         # Lenient decoding: a stray byte must not stop the whole run; the parser reports what it cannot read.
