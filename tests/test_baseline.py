@@ -111,7 +111,7 @@ def test_a_reformat_only_change_of_a_registration_list_selects_nobody(pytester: 
 def test_a_fix_to_a_connector_with_a_pre_existing_failure_is_green(pytester: pytest.Pytester,
                                                                    history: History) -> None:
     run = judge(pytester, history, (DROP_FIELD,),
-                ((SAMPLEPAY_RS, '"{}v1/payments/{}/capture"', '"{}v1/payments/{}/captures"'),))
+                ((SAMPLEPAY_RS, "pub struct Samplepay", "/// A fix elsewhere in the connector.\npub struct Samplepay"),))
     assert run.connectors() == ["samplepay"]
     assert run.code == 0, run.output
     [finding] = run.findings("samplepay")
