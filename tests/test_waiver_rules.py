@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from connector_compliance.checks.core.errors import UsageError
 from connector_compliance.checks.core.finding import Finding
-from connector_compliance.checks.core.limits import MAX_FINDINGS_PER_RULE, cap_rule_findings, clip
+from connector_compliance.checks.core.limits import MAX_FINDINGS_PER_RULE, clip
 from connector_compliance.checks.core.names import printable
 from connector_compliance.checks.run.waivers import WaiverRules, parse_waivers, tag_counts
-from connector_compliance.reports.model import ComplianceReport
+from connector_compliance.reports.model import NEW, PRE_EXISTING, ComplianceReport, ScenarioResult
 from connector_compliance.reports.sarif import uri_reference
 
 from .hostile_cases import MALFORMED_WAIVERS
@@ -58,21 +58,37 @@ def test_waivable_tags_are_those_of_exactly_one_scenario() -> None:
     assert waivable == {"flow-cancel", "flow-capture"} and catch_all == {"flows"}
 
 
+def _result(findings: list[Finding], statuses: list[str] | None = None) -> ScenarioResult:
+    result = ScenarioResult("f", "s", [], "failed", findings)
+    if statuses is not None:
+        result.statuses, result.fingerprints = statuses, [f"p{i}" for i in range(len(findings))]
+    return result
+
+
 def test_findings_are_capped_per_rule_with_a_count_of_the_rest() -> None:
-    findings = [Finding("r", "f.md", n, "m" * 5000) for n in range(1, 201)]
-    capped = cap_rule_findings(findings)
-    assert len(capped) == MAX_FINDINGS_PER_RULE + 1
-    assert capped[-1].message.startswith("150 more findings not shown") and capped[-1].line == 51
-    assert len(capped[0].message) < 1100 and "more characters not shown" in capped[0].message
+    result = ComplianceReport("/t", None).admit("a", _result([Finding("r", f"f{n}.md", n, "m" * 5000)
+                                                              for n in range(1, 201)]))
+    assert len(result.findings) == MAX_FINDINGS_PER_RULE + 1
+    assert result.findings[-1].message.startswith("150 more findings not shown") and result.findings[-1].line == 51
+    assert len(result.findings[0].message) < 1100 and "more characters not shown" in result.findings[0].message
 
 
 def test_the_report_keeps_the_first_finding_of_every_failure_when_full() -> None:
     report = ComplianceReport("/t", None)
-    first = report.admit("a", [Finding("r", "x.rs", n, "m") for n in range(1, 301)])
+    first = report.admit("a", _result([Finding(f"r{n % 9}", "x.rs", n, "m") for n in range(1, 301)])).findings
     assert len(first) == 101 and first[-1].extra["not_shown"] == 200
-    later = report.admit("a", [Finding("r", "x.rs", 1, "m"), Finding("r", "x.rs", 2, "m")])
+    later = report.admit("a", _result([Finding("r", "x.rs", 1, "m"), Finding("r", "x.rs", 2, "m")])).findings
     assert len(later) == 2 and later[0].line == 1 and later[1].extra["not_shown"] == 1
     assert report.not_shown == 201
+
+
+def test_capped_findings_keep_their_baseline_statuses_aligned() -> None:
+    findings = [Finding("r", f"f{n}.rs", n, "m") for n in range(60)]
+    statuses = [PRE_EXISTING] * 55 + [NEW] * 5
+    result = ComplianceReport("/t", None).admit("a", _result(findings, statuses))
+    assert len(result.findings) == len(result.statuses) == len(result.fingerprints) == MAX_FINDINGS_PER_RULE + 1
+    assert result.statuses[:MAX_FINDINGS_PER_RULE] == [PRE_EXISTING] * MAX_FINDINGS_PER_RULE
+    assert result.statuses[-1] == NEW  # the count stands for five pre-existing and five new findings
 
 
 def test_names_are_shown_with_control_characters_escaped() -> None:
