@@ -23,6 +23,7 @@ from connector_compliance.checks.facts.flow_status import FlowAssessment
 from .counts import count_word, finding_counts, plural
 from .html_assets import CSS, JS
 from .model import FIXED, NEW, PRE_EXISTING, ComplianceReport, ConnectorReport, ScenarioResult, StepResult
+from .output_file import write_report_file
 from .sections import (
     FLOW_STATUSES,
     STATUSES,
@@ -407,6 +408,16 @@ def _connector_detail(report: ComplianceReport, connector: ConnectorReport, anch
     return "".join(parts)
 
 
+def _policy(report: ComplianceReport) -> str:
+    """What the pull request changes in waivers or flow selection: shown first, never applied."""
+    extra = (f"<li>{report.not_shown} more findings not shown (per-file and per-report caps); every failing "
+             "scenario still fails the run</li>" if report.not_shown else "")
+    if not report.policy and not extra:
+        return ""
+    items = "".join(f"<li>{e(line)}</li>" for line in report.policy)
+    return f'<div class="box drift"><ul>{items}{extra}</ul></div>'
+
+
 def _notes(report: ComplianceReport) -> str:
     if not report.notes:
         return ""
@@ -542,6 +553,7 @@ def render_html(report: ComplianceReport, title: str = "Connector compliance") -
         '</button><button type="button" id="expand">expand all connectors</button><button type="button" '
         'id="collapse">collapse all</button><span id="shown"></span></div></div></header><main class="wrap">',
         _harness_errors(report),
+        _policy(report),
         _waivers(report),
         _change(report, anchors),
         _run_level(report),
@@ -567,7 +579,4 @@ def render_html(report: ComplianceReport, title: str = "Connector compliance") -
 
 
 def write_html(report: ComplianceReport, report_dir: Path) -> Path:
-    report_dir.mkdir(parents=True, exist_ok=True)
-    path = report_dir / "compliance.html"
-    path.write_text(render_html(report), encoding="utf-8")
-    return path
+    return write_report_file(report_dir, "compliance.html", render_html(report))

@@ -16,6 +16,7 @@ from pathlib import Path
 from .counts import counts_text, plural
 from .links import SourceLinks
 from .model import FIXED, NEW, PRE_EXISTING, ComplianceReport, ConnectorReport
+from .output_file import write_report_file
 from .sections import (
     FailingFinding,
     all_results,
@@ -222,6 +223,11 @@ def render_markdown(report: ComplianceReport, max_chars: int = MAX_CHARS, artifa
     head = _verdict_lines(report)
     tail = ["", _artifact_hint(artifact_url), ""]
     sections: list[list[list[str]]] = []  # each section: its blocks (a heading block, then one per item)
+    if report.policy or report.not_shown:  # what the PR changed in waivers/selection comes first: it needs a reviewer
+        block = [f"- ⚠️ {text(line)}" for line in report.policy]
+        if report.not_shown:
+            block.append(f"- {report.not_shown} more findings not shown (caps per rule, file and report)")
+        sections.append([[*block, ""]])
 
     new = judged_findings(report, (NEW,))
     title = "New findings" if report.baseline else "Findings"
@@ -308,7 +314,4 @@ def render_markdown(report: ComplianceReport, max_chars: int = MAX_CHARS, artifa
 
 
 def write_markdown(report: ComplianceReport, report_dir: Path, artifact_url: str | None = None) -> Path:
-    report_dir.mkdir(parents=True, exist_ok=True)
-    path = report_dir / "summary.md"
-    path.write_text(render_markdown(report, artifact_url=artifact_url), encoding="utf-8")
-    return path
+    return write_report_file(report_dir, "summary.md", render_markdown(report, artifact_url=artifact_url))

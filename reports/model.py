@@ -7,6 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from connector_compliance.checks.core.finding import Finding
+from connector_compliance.checks.core.limits import (
+    MAX_FINDINGS_PER_FILE,
+    MAX_FINDINGS_PER_REPORT,
+    MAX_FINDINGS_PER_RULE,
+    bounded,
+    more_not_shown,
+)
 from connector_compliance.checks.facts.expectation import Expectation
 from connector_compliance.checks.facts.flow_status import FlowAssessment
 from connector_compliance.checks.facts.selection import Selection
@@ -175,6 +182,49 @@ class ComplianceReport:
             for finding in data["findings"]:  # type: ignore[union-attr]
                 items.append({**finding, "scenario": result.scenario, "severity": result.severity})  # type: ignore[dict-item]
         return items
+    policy: list[str] = field(default_factory=list)  # waivers/selection a PR changed: reported, not applied
+    not_shown: int = 0  # findings left out by the caps of checks/core/limits.py
+    _per_file: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
+    _total: int = 0
+
+    def admit(self, connector: str, result: ScenarioResult) -> ScenarioResult:
+        """Cap one connector's scenario result in place: at most MAX_FINDINGS_PER_RULE per rule, and within the
+        per-file and per-report caps, each message clipped; the dropped ones are counted by one last finding per
+        cap. The first finding is always kept, so a failed scenario always shows why; with a baseline, statuses
+        and fingerprints stay aligned (a count is new when any finding it stands for is new)."""
+        kept: list[int] = []
+        dropped: dict[str, list[int]] = {}
+        per_rule: dict[str, int] = {}
+        for index, finding in enumerate(result.findings):
+            key = (connector, finding.file)
+            if per_rule.get(finding.rule, 0) >= MAX_FINDINGS_PER_RULE:
+                why = f"at most {MAX_FINDINGS_PER_RULE} per rule and connector"
+            elif self._total >= MAX_FINDINGS_PER_REPORT or self._per_file.get(key, 0) >= MAX_FINDINGS_PER_FILE:
+                why = f"at most {MAX_FINDINGS_PER_FILE} per file and connector, {MAX_FINDINGS_PER_REPORT} per report"
+            else:
+                why = ""
+            if why and kept:
+                dropped.setdefault(why, []).append(index)
+                continue
+            kept.append(index)
+            per_rule[finding.rule] = per_rule.get(finding.rule, 0) + 1
+            self._total += 1
+            self._per_file[key] = self._per_file.get(key, 0) + 1
+        if not dropped and all(bounded(f) is f for f in result.findings):
+            return result
+        findings = [bounded(result.findings[i]) for i in kept]
+        statuses = [result.status_of(i) for i in kept] if result.statuses else []
+        prints = [result.fingerprints[i] for i in kept] if result.fingerprints else []
+        for why, indexes in dropped.items():
+            first = result.findings[indexes[0]]
+            findings.append(more_not_shown(first.rule, first.file, first.line, len(indexes), why))
+            self.not_shown += len(indexes)
+            if result.statuses:
+                statuses.append(NEW if any(result.status_of(i) == NEW for i in indexes) else PRE_EXISTING)
+            if result.fingerprints:
+                prints.append(f"not-shown:{result.fingerprints[indexes[0]]}")
+        result.findings, result.statuses, result.fingerprints = findings, statuses, prints
+        return result
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -184,6 +234,8 @@ class ComplianceReport:
             "rules": self.rules,
             "waivers": self.waivers,
             "harness_errors": self.harness_errors,
+            "policy": self.policy,
+            "not_shown": self.not_shown,
         }
         if self.baseline is not None:
             data["baseline"] = self.baseline

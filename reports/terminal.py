@@ -4,12 +4,14 @@ finding, the counts and one line for guide drift.
 Everything from the target goes in as rich `Text` (never parsed as markup, so `[stripe]` stays `[stripe]`), and
 the rendered block is made inert line by line (checks/core/text.py): no terminal control sequence and no GitHub
 workflow command can come out of a connector's file, message or waiver.
+File names are shown with their control characters escaped (`\n`, `\x1b`).
 """
 
 from __future__ import annotations
 
 from io import StringIO
 
+from connector_compliance.checks.core.names import printable
 from connector_compliance.checks.core.text import inert_lines, one_line
 from rich.console import Console
 from rich.table import Table
@@ -55,7 +57,7 @@ def _connector_table(connector: ConnectorReport) -> Table:
     for row in connector.flow_rows():
         status = str(row["status"])
         selected = "yes" if row["selected"] else ("ignored" if row["ignored"] else "no")
-        where = f"{str(row['file']).removeprefix(CRATE_PREFIX)}:{row['line']}"
+        where = f"{printable(str(row['file'])).removeprefix(CRATE_PREFIX)}:{row['line']}"
         table.add_row(_text(row["flow"]), Text(one_line(status), style=STATUS_STYLE.get(status, "")), Text(selected),
                       _text(where), _text(row.get("because", "")))
     return table
@@ -65,7 +67,7 @@ def _print_findings(console: Console, result: ScenarioResult, prefix: str = "") 
     label = FINDING_LABEL.get(display_status(result), "NOTE")
     for index, f in enumerate(result.findings):
         status = f" ({result.status_of(index)})" if result.statuses else ""
-        console.print(_text(f"  {prefix}{label:7} {f.file}:{f.line} {f.message}{status}"), soft_wrap=True)
+        console.print(_text(f"  {prefix}{label:7} {printable(f.file)}:{f.line} {f.message}{status}"), soft_wrap=True)
 
 
 def drift_lines(report: ComplianceReport, show_drift: bool) -> list[str]:
@@ -116,4 +118,9 @@ def render_terminal(report: ComplianceReport, width: int = 120, show_drift: bool
                             if any(total.values()) else f"{len(report.connectors)} connectors: no scenario ran"))
     for line in drift_lines(report, show_drift):
         console.print(_text(line), soft_wrap=True)
+    for line in report.policy:
+        console.print(_text(f"REVIEW  {line}"), soft_wrap=True)
+    if report.not_shown:
+        console.print(_text(f"{report.not_shown} more findings not shown (caps per rule, file and report); every "
+                            "failing scenario still fails the run"), soft_wrap=True)
     return inert_lines(buffer.getvalue())

@@ -10,6 +10,8 @@ FILES_EXIST = "its connector file and transformers file exist"
 MODULE_DECLARED = "connectors.rs declares its module and re-exports its type"
 TRANSFORMERS_DECLARED = 'its connector file declares "pub mod transformers;"'
 SOURCES_PARSE = "every one of its Rust files parses"
+INSIDE_CHECKOUT = "no file it reads is a symlink out of the checkout or too large to check"
+PLAIN_NAMES = "every connector module and file name it reads is plain"
 REGISTRATION_POINT = "registration point {point} holds"
 TOMLS_PARSE = "the TOML files the registration points read parse"
 EMBEDDED_TOMLS_PARSE = "every TOML file the code embeds with include_str! parses"
@@ -31,6 +33,8 @@ RULE_STEPS: dict[str, str] = {
     MODULE_DECLARED: "scaffolding.module",
     TRANSFORMERS_DECLARED: "scaffolding.transformers-module",
     SOURCES_PARSE: "scaffolding.parses",
+    INSIDE_CHECKOUT: "scaffolding.inside-checkout",
+    PLAIN_NAMES: "scaffolding.module-names",
     REGISTRATION_POINT: "tag:{point}",
     TOMLS_PARSE: "registration.toml-parses",
     EMBEDDED_TOMLS_PARSE: "registration.embedded-toml-parses",

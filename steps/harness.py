@@ -26,6 +26,7 @@ from connector_compliance.checks.run.context import (
 from connector_compliance.checks.run.report_dir import is_inside
 from connector_compliance.checks.run.stage import stage_of
 from connector_compliance.checks.run.verdict import ConnectorVerdict, connector_verdicts, run_level_verdict
+from connector_compliance.checks.run.waivers import tag_counts
 from connector_compliance.reports.annotations import github_annotations
 from connector_compliance.reports.excerpts import attach_excerpts
 from connector_compliance.reports.gate import exit_reason, gate_exit_code
@@ -65,7 +66,7 @@ def get_run(config: pytest.Config) -> RunContext | None:
     if RUN_KEY not in config.stash:
         try:
             validate_options(config)
-            run = build_run_context(run_options(config))
+            run = build_run_context(run_options(config, gherkin_tags()))
         except HarnessError as error:
             # Not pytest.exit: pytest would print the message twice (its stderr line and its `!!! Exit` banner).
             config.stash[ABORT_KEY] = error
@@ -89,6 +90,7 @@ def new_report(run: RunContext) -> ComplianceReport:
             kinds=[k.as_dict() for k in connector_kinds(run.repo, name)],
             stage=StageReport(stage.name, stage.because, stage.file, stage.line, todo))
     report.notes.extend(run.notes)
+    report.policy.extend(run.policy_notes)
     report.rules = rule_catalogue(run.repo)
     return report
 
@@ -103,6 +105,20 @@ def keep_cache_out_of_target(config: pytest.Config) -> None:
     if is_inside(cache, Path(repo).expanduser()):
         for name in ("cacheprovider", "stepwise"):  # what `-p no:cacheprovider` blocks (stepwise needs the cache)
             config.pluginmanager.set_blocked(name)
+
+
+def gherkin_tags() -> tuple[frozenset[str], frozenset[str]]:
+    """(waivable, catch-all) tags of the features: a waiver may name a tag only one scenario carries."""
+    lines = []
+    for feature in sorted(FEATURES_DIR.glob("*.feature")):
+        before_feature = True
+        for line in feature.read_text(encoding="utf-8").splitlines():
+            stripped = line.strip()
+            if stripped.startswith("Feature:"):
+                before_feature = False
+            elif stripped.startswith("@"):
+                lines.append((before_feature, [t.lstrip("@") for t in stripped.split()]))
+    return tag_counts(lines)
 
 
 def register_tags(config: pytest.Config) -> None:
@@ -284,6 +300,7 @@ def record(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestRe
             result.fingerprints = list(verdict.comparison.fingerprints)
             result.fixed = list(verdict.comparison.fixed)
             result.fixed_fingerprints = list(verdict.comparison.fixed_fingerprints)
+        report_model.admit(verdict.connector, result)  # the caps of checks/core/limits.py
         if verdict.connector == RUN_LEVEL:
             add_run_level(report_model, result, verdict)
         else:
@@ -329,7 +346,7 @@ def finish(session: pytest.Session) -> None:
         report.baseline = run.baseline.as_dict()
         run.baseline.cleanup()
     report.links = source_links(run.options.source_url, run.repo.commit, os.environ)
-    attach_excerpts(report, run.repo.root)
+    attach_excerpts(report, run.repo.read)
     try:
         write_json(report, run.report_dir)
         write_reports(report, run.report_dir, os.environ)  # compliance.html, summary.md, compliance.sarif

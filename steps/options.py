@@ -48,6 +48,8 @@ def add_options(parser: pytest.Parser) -> None:
                          "./compliance-report, or beside the checkout when the current directory is inside it)")
     group.addoption("--waivers", metavar="PATH", default=None,
                     help="waiver file (default: .connector-compliance.toml in the target, if present)")
+    group.addoption("--waiver-horizon", metavar="DAYS", type=int, default=180,
+                    help="a waiver's expires date may be at most this many days ahead (default: 180)")
     group.addoption("--changed-since", metavar="REF", default=None,
                     help="check the connectors a change concerns (own files, or registration entries naming them, "
                          "changed since `git merge-base REF HEAD`), each with why, and fail only on findings that "
@@ -88,9 +90,13 @@ def add_options(parser: pytest.Parser) -> None:
                     help="do not read or write the disk cache of cargo runs (cargo still runs once per run)")
 
 
-def run_options(config: pytest.Config) -> RunOptions:
+def run_options(config: pytest.Config, tags: tuple[frozenset[str], frozenset[str]] | None = None) -> RunOptions:
+    """The run's options; `tags` are the (waivable, catch-all) Gherkin tags a waiver may or may not name."""
     repo = config.getoption("hs_repo")
     waivers = config.getoption("waivers")
+    horizon = config.getoption("waiver_horizon")
+    if horizon < 0:
+        raise UsageError("--waiver-horizon must be a number of days, 0 or more")
     return RunOptions(
         hs_repo=Path(repo) if repo else None,
         connectors=tuple(config.getoption("connector") or ()),
@@ -104,6 +110,9 @@ def run_options(config: pytest.Config) -> RunOptions:
         changed_since=config.getoption("changed_since"),
         baseline=config.getoption("baseline"),
         source_url=config.getoption("source_url"),
+        waiver_horizon_days=horizon,
+        waivable_tags=tags[0] if tags else None,
+        catch_all_tags=tags[1] if tags else frozenset(),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -19,6 +20,7 @@ SAMPLE = HARNESS / "examples" / "sample-hyperswitch"
 SCENARIOS = sum(line.strip().startswith(("Scenario:", "Examples:"))
                 for feature in (HARNESS / "features").glob("*.feature") if feature.name != "shared_files.feature"
                 for line in feature.read_text().splitlines())
+SOON = (dt.date.today() + dt.timedelta(days=30)).isoformat()  # within the default 180-day waiver horizon
 NINE_FLOWS = ["preprocessing", "tokenization", "authorize", "cancel", "capture", "psync", "access_token", "refund",
               "rsync"]
 
@@ -185,9 +187,9 @@ def test_waived_failure_is_waived_not_passed(tmp_path: Path) -> None:
     hs = copy_sample(tmp_path)
     (hs / ".connector-compliance.toml").write_text(
         '[[waiver]]\nconnector = "acme_pay"\ntag = "flow-access_token"\n'
-        'justification = "AcmePay issues no tokens; HS-1"\nexpires = 2999-01-01\n'
+        f'justification = "AcmePay issues no tokens; HS-1"\nexpires = {SOON}\n'
         '[[waiver]]\nconnector = "samplepay"\nscenario = "Capture flow is implemented when its features call for it"\n'
-        'justification = "unused on purpose"\n')
+        f'justification = "unused on purpose"\nexpires = {SOON}\n')
     proc, report = run_features(tmp_path, "--hs-repo", str(hs), "--connector", "acme_pay", "--connector",
                                 "samplepay", "--flows", "access_token,capture", "-m", "flows")
     assert proc.returncode == 0, proc.stdout
@@ -201,7 +203,7 @@ def test_waived_failure_is_waived_not_passed(tmp_path: Path) -> None:
 def test_expired_waiver_fails_the_run(tmp_path: Path) -> None:
     hs = copy_sample(tmp_path)
     (hs / ".connector-compliance.toml").write_text(
-        '[[waiver]]\nconnector = "acme_pay"\ntag = "flow-access_token"\njustification = "old"\n'
+        '[[waiver]]\nconnector = "acme_pay"\ntag = "flow-access_token"\njustification = "an old reason, HS-2"\n'
         'expires = 2001-01-01\n')
     proc, report = run_features(tmp_path, "--hs-repo", str(hs), "--connector", "acme_pay", "--flows", "authorize")
     assert report is not None and report["waivers"][0]["status"] == "expired"
@@ -222,7 +224,7 @@ def test_waiver_without_justification_exits_2(tmp_path: Path) -> None:
     hs = copy_sample(tmp_path)
     (hs / ".connector-compliance.toml").write_text('[[waiver]]\nconnector = "acme_pay"\ntag = "flow-cancel"\n')
     proc, report = run_features(tmp_path, "--hs-repo", str(hs), "--connector", "acme_pay")
-    assert proc.returncode == 2 and "no justification" in proc.stderr and report is None
+    assert proc.returncode == 2 and "justification must be" in proc.stderr and report is None
 
 
 def test_changed_since_with_no_connector_touched_runs_only_the_run_level_scenarios(tmp_path: Path) -> None:

@@ -11,7 +11,10 @@ One generic test runs them all, as ast-grep pairs each rule with its valid/inval
              { file = "crates/y.rs", delete = true },
              { file = "grace/.../samplepay_specs.md", fixture = "techspec/samplepay_specs.md" },  # tests/fixtures/grace
              { file = "crates/z.rs", move_to = "crates/w.rs" },        # an older layout: the item elsewhere
-             { file = "config/new.toml", create = "text" }]
+             { file = "config/new.toml", create = "text" },
+             { file = "crates/w.rs", symlink = "/etc/hostname" },                        # replaced by a link
+             { file = "crates/big.rs", create_bytes = 4194305 }]                         # a file that large
+
     expect = [{ file = "crates/x.rs", at = "text on the finding's line" }]        # or line = 12
 """
 
@@ -81,9 +84,18 @@ def test_every_rule_has_valid_and_invalid_cases_beside_it() -> None:
 def _apply(root: Path, edits: list[dict[str, object]]) -> None:
     for change in edits:
         rel = str(change["file"])
-        if change.get("delete"):
-            path = root / rel
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
+        path = root / rel
+        if change.get("delete") or "symlink" in change:
+            if path.is_symlink() or path.is_file():
+                path.unlink()
+            elif path.is_dir():
+                shutil.rmtree(path)
+            if "symlink" in change:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.symlink_to(str(change["symlink"]))
+        elif "create_bytes" in change:  # a file of that many bytes of Rust comment
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(b"//" + b"x" * (int(change["create_bytes"]) - 2))  # type: ignore[call-overload]
         elif "fixture" in change:  # a whole document written from scratch in another dialect
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
             (root / rel).write_text((FIXTURES / str(change["fixture"])).read_text(encoding="utf-8"), encoding="utf-8")

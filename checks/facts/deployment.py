@@ -35,9 +35,8 @@ def config_tomls(repo: Repository) -> list[TomlFile]:
     """Every TOML file under the config directories, config/development.toml first."""
     found = []
     for directory in layout.CONFIG_DIRS:
-        base = repo.root / directory
-        for path in sorted(base.rglob("*.toml")) if base.is_dir() else []:
-            toml_file = repo.toml(str(path.relative_to(repo.root)))
+        for rel in repo.walk(directory, ".toml"):
+            toml_file = repo.toml(rel)
             if toml_file is not None:
                 found.append(toml_file)
     return sorted(found, key=lambda t: t.rel != PREFERRED_CONFIG)
@@ -131,15 +130,16 @@ def overlays(repo: Repository) -> list[Overlay]:
     found = []
     for toml_file in tomls:
         directory, file_name = toml_file.rel.rsplit("/", 1) if "/" in toml_file.rel else ("", toml_file.rel)
-        readme = repo.root / directory / "README.md"
-        if not readme.is_file():
+        readme = f"{directory}/README.md" if directory else "README.md"
+        text = repo.text(readme)
+        if text is None:
             continue
-        lines = readme.read_text(encoding="utf-8", errors="replace").splitlines()
+        lines = text.splitlines()
         for number, line in enumerate(lines, start=1):
             if f"`{file_name}`" in line and re.search(r"\bmerged?\b", line):
                 others = [t.rel for t in tomls if t is not toml_file and t.rel.rsplit("/", 1)[0] == directory]
                 named = tuple(rel for rel in others if f"`{rel.rsplit('/', 1)[-1]}`" in line)
                 found.append(Overlay(toml_file, named or tuple(others),
-                                     ConfigEntry(str(readme.relative_to(repo.root)), number)))
+                                     ConfigEntry(readme, number)))
                 break
     return found

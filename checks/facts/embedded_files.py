@@ -17,9 +17,7 @@ EMBED_MACRO = "include_str"
 def embedded_files(repo: Repository, suffix: str = ".toml") -> dict[str, tuple[str, int]]:
     """Embedded file (relative to the tree root) -> where the first `include_str!` of it is (file, line)."""
     found: dict[str, tuple[str, int]] = {}
-    base = repo.root / "crates"
-    for path in sorted(base.rglob("*.rs")) if base.is_dir() else []:
-        rel = str(path.relative_to(repo.root))
+    for rel in repo.walk("crates", ".rs"):
         rust_file = repo.rust(rel)
         # Cheap pre-filter on the text; the parse below decides (a comment or a string never counts).
         if rust_file is None or f"{EMBED_MACRO}!" not in rust_file.text:

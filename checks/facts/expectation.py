@@ -81,10 +81,10 @@ def template_stub_flows(repo: Repository) -> frozenset[tuple[str, str, str]]:
     The template is a cargo-generate file: its `{{project-name | ...}}` placeholders become an identifier first,
     so that it parses as Rust.
     """
-    path = repo.root / layout.CONNECTOR_TEMPLATE_RS
-    if not path.is_file():
+    raw = repo.text(layout.CONNECTOR_TEMPLATE_RS)
+    if raw is None:
         return frozenset()
-    text = PLACEHOLDER.sub("Template", path.read_text(encoding="utf-8", errors="replace"))
+    text = PLACEHOLDER.sub("Template", raw)
     template = RustFile.from_text(layout.CONNECTOR_TEMPLATE_RS, text)
     return frozenset(i.triple for i in integration_impls(template) if "get_url" in i.methods)
 

@@ -152,10 +152,7 @@ def read_dyn_aliases(rust_file: RustFile | None) -> dict[tuple[str, str, str], s
 @fact
 def flow_specs(repo: Repository) -> dict[str, FlowSpec]:
     """The guide's flows with the triple and marker trait the target declares for each."""
-    api_files = [layout.INTERFACES_API_RS]
-    api_dir = repo.root / layout.INTERFACES_API_DIR
-    if api_dir.is_dir():
-        api_files += sorted(str(p.relative_to(repo.root)) for p in api_dir.rglob("*.rs"))
+    api_files = [layout.INTERFACES_API_RS, *repo.walk(layout.INTERFACES_API_DIR, ".rs")]
     parsed = [f for f in (repo.rust(rel) for rel in api_files) if f is not None]
     return resolve_flows(read_marker_traits(parsed))
 

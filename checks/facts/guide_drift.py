@@ -89,10 +89,9 @@ def _pattern_regex(pattern: str, names: dict[str, list[str]]) -> re.Pattern[str]
 
 def add_connector_script_notes(repo: Repository) -> list[dict[str, str]]:
     """scripts/add_connector.sh: files it edits that are gone, or that no longer hold the line it looks for."""
-    script_path = repo.root / layout.ADD_CONNECTOR_SCRIPT
-    if not script_path.is_file():
+    text = repo.text(layout.ADD_CONNECTOR_SCRIPT)
+    if text is None:
         return []
-    text = script_path.read_text(encoding="utf-8", errors="replace")
     variables = {m.group(1): m.group(2) for m in map(ASSIGNMENT.match, text.splitlines()) if m}
     camels = [m.camel for m in repo.modules.values() if m.camel]
     names = {"previous_connector": list(repo.modules), "previous_connector_camelcase": camels}
@@ -109,10 +108,9 @@ def add_connector_script_notes(repo: Repository) -> list[dict[str, str]]:
                 continue
             seen.add((target, pattern))
             where = f"{layout.ADD_CONNECTOR_SCRIPT}:{number}"
-            if not (repo.root / target).exists():
+            if not repo.exists(target):
                 notes.append(_note("add_connector.sh", f"{where} edits {target}", "that file no longer exists"))
-            elif regex is not None and not regex.search(
-                    (repo.root / target).read_text(encoding="utf-8", errors="replace")):
+            elif regex is not None and not regex.search(repo.text(target) or ""):
                 notes.append(_note("add_connector.sh", f"{where} looks for `{pattern}` in {target}",
                                    "nothing there matches any more, so the edit is a no-op: add the entry by hand"))
     mentioned = text.replace("$src", "crates/router/src").replace("$conn", layout.CONNECTORS_DIR)

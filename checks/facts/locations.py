@@ -49,13 +49,11 @@ def enum_variants(place: Place) -> dict[str, int]:
 def crate_sources(repo: Repository) -> dict[str, bytes]:
     """Every Rust file under crates/, read once per run (36 MB upstream: a text search over it costs milliseconds,
     parsing it would cost minutes)."""
-    base = repo.root / layout.CRATES
     found = {}
-    for path in sorted(base.rglob("*.rs")) if base.is_dir() else []:
-        try:
-            found[str(path.relative_to(repo.root))] = path.read_bytes()
-        except OSError:
-            continue
+    for rel in repo.walk(layout.CRATES, ".rs"):
+        data = repo.read.read_bytes(rel)
+        if data is not None:
+            found[rel] = data
     return found
 
 

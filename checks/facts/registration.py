@@ -48,9 +48,8 @@ def params_type_required_keys(repo: Repository, name: str) -> list[str]:
 def trait_supertraits(repo: Repository) -> dict[str, set[str]]:
     """Every trait of hyperswitch_interfaces with the traits its bounds name (`Payouts` -> {PayoutCreate, ..})."""
     supertraits: dict[str, set[str]] = defaultdict(set)
-    base = repo.root / layout.INTERFACES_SRC
-    for path in sorted(base.rglob("*.rs")) if base.is_dir() else []:
-        rust_file = repo.rust(str(path.relative_to(repo.root)))
+    for rel in repo.walk(layout.INTERFACES_SRC, ".rs"):
+        rust_file = repo.rust(rel)
         if rust_file is None:
             continue
         for item in rust_file.root.find_all(kind="trait_item"):

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..core.names import is_module_name
 from ..facts.registration_entries import Entries, is_registration_file, registration_entries
 from ..target import layout
 from ..target.repository import Repository
@@ -87,7 +88,7 @@ def own_file_reasons(head: Repository, changed: list[str]) -> dict[str, list[str
     files: dict[str, list[str]] = {}
     for rel in changed:
         match = next((m for m in (p.match(rel) for p in OWN_FILE) if m), None)
-        if match and match["name"] in head.modules:
+        if match and match["name"] in head.modules and is_module_name(match["name"]):
             files.setdefault(match["name"], []).append(rel)
     return {name: [f"{OWN_FILE_CHANGED}{rel}" for rel in rels] for name, rels in files.items()}
 
@@ -103,6 +104,7 @@ class Attribution:
 def changed_connectors(head: Repository, base: Repository, changed: list[str]) -> Attribution:
     own = own_file_reasons(head, changed)
     registered, notes = registration_reasons(head, base, changed)
+    # A module whose name is not [a-z0-9_]+ is a finding of scaffolding.module-names, never a connector to check.
     reasons = {name: own.get(name, []) + registered.get(name, []) for name in head.modules
-               if name in own or name in registered}
+               if (name in own or name in registered) and is_module_name(name)}
     return Attribution(reasons, notes)

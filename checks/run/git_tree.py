@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import UsageError
+from ..core.names import printable
 
 GIT_TIMEOUT = 120
 # What the static model of a tree reads (checks/target/layout.py): the crates, the deployable configs and the GRACE
@@ -38,7 +39,7 @@ def git(root: Path, *args: str, option: str = "--changed-since") -> str:
     """Run git in `root` and return stdout; a failure is a GitError naming the option that asked for it."""
     try:
         proc = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=GIT_TIMEOUT,
-                              check=False, env=_env())
+                              check=False, env=_env(), errors="replace")
     except (OSError, subprocess.TimeoutExpired) as error:
         raise GitError(f"{option} needs git in the target: {error}") from error
     if proc.returncode != 0:
@@ -60,6 +61,8 @@ def _fetch_hint(root: Path, ref: str) -> str:
 
 def resolve_commit(root: Path, ref: str, option: str) -> str:
     """The commit a ref names, or a one-line UsageError that says how to get it."""
+    if not ref or ref.startswith("-") or any(ord(c) < 0x20 or c == "\x7f" for c in ref):
+        raise GitError(f"{option} {printable(ref)!r} is not a revision (a branch, tag or commit, e.g. origin/main)")
     try:
         inside = git(root, "rev-parse", "--is-inside-work-tree", option=option).strip()
     except GitError:

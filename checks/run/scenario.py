@@ -9,9 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.finding import Finding
+from ..core.names import printable
 from ..core.rule import Rule
 from .baseline import NEW, Comparison
 from .context import RunContext
+
+MESSAGE_FINDINGS = 20  # findings per connector in the test's failure text (the reports list them all)
 
 
 @dataclass
@@ -101,7 +104,8 @@ class ScenarioRun:
     def verdict(self) -> Verdict:
         for name, outcome in self.outcomes.items():
             if outcome.skipped is None and outcome.findings and outcome.waived is None:
-                waiver = self.run.waivers.find(name, self.scenario, self.tags, self.run.today)
+                rules = {f.rule for f in outcome.findings}
+                waiver = self.run.waivers.find(name, self.scenario, self.tags, self.run.today, rules)
                 outcome.waived = waiver.justification if waiver is not None else None
         live = {n: o for n, o in self.outcomes.items()
                 if o.skipped is None and (o.findings or o.shared) and o.waived is None}
@@ -110,10 +114,13 @@ class ScenarioRun:
             self.verdict_given = True
             lines = [f"{len(failing)} of {len(self.connectors)} connector(s) fail:"]
             for name, findings in failing.items():
-                for f in findings:
-                    lines.append(f"  [{name or 'run'}] {f.location()}: {f.message}")
+                for f in findings[:MESSAGE_FINDINGS]:
+                    lines.append(f"  [{name or 'run'}] {printable(f.file)}:{f.line}: {f.message}")
                     if f.hint:
                         lines.append(f"      fix: {f.hint}")
+                if len(findings) > MESSAGE_FINDINGS:
+                    more = len(findings) - MESSAGE_FINDINGS
+                    lines.append(f"  [{name or 'run'}] {more} more findings: see the reports")
             known = sum(len(o.findings) + len(o.shared) for o in live.values()) - sum(len(f) for f in failing.values())
             if known:
                 lines.append(f"  (and {known} finding(s) the base tree already had)")

@@ -69,8 +69,8 @@ def complete_implementations(repo: Repository, flow: str, wanted: int = 3) -> li
     """
     sized = []
     for candidate in repo.modules:
-        path = repo.root / layout.connector_main_file(candidate)
-        if path.is_file():
+        path = repo.read.real(layout.connector_main_file(candidate))
+        if path is not None and path.is_file():
             sized.append((path.stat().st_size, candidate))
     found = []
     for _, candidate in sorted(sized):
