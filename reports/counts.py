@@ -28,6 +28,11 @@ STATUS_WORDS = {
 SEVERITIES = ("error", "warning")
 
 
+def shown_statuses(report: ComplianceReport) -> tuple[str, ...]:
+    """The statuses a report's tables and chips list: "pre-existing" only when the run has a baseline."""
+    return STATUSES if report.baseline is not None else tuple(s for s in STATUSES if s != "pre-existing")
+
+
 def display_status(result: ScenarioResult) -> str:
     """failed | error | warning | pre-existing | waived | skipped | passed: how a reviewer reads the scenario's
     outcome."""

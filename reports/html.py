@@ -20,7 +20,7 @@ from pathlib import Path
 from connector_compliance.checks.core.finding import Finding
 from connector_compliance.checks.facts.flow_status import FlowAssessment
 
-from .counts import count_word, finding_counts, plural
+from .counts import count_word, finding_counts, plural, shown_statuses
 from .html_assets import CSS, JS
 from .model import FIXED, NEW, PRE_EXISTING, ComplianceReport, ConnectorReport, ScenarioResult, StepResult
 from .output_file import write_report_file
@@ -196,7 +196,7 @@ def _fleet(report: ComplianceReport, anchors: dict[str, str]) -> str:
     # sideways inside .fleet-wrap with the connector column pinned.
     head = ['<th data-first="asc">connector</th>',
             '<th class="rot" data-first="asc" title="selected flows implemented"><span>done</span></th>']
-    for i, status in enumerate(STATUSES):
+    for i, status in enumerate(shown_statuses(report)):
         words = count_word(status, 2).split(" ", 1)[1]
         head.append(f'<th class="rot{" grp0" if i == 0 else ""}" title="{e(STATUS_TITLE[status])}"><span>'
                     f"{e(words)}</span></th>")
@@ -212,7 +212,7 @@ def _fleet(report: ComplianceReport, anchors: dict[str, str]) -> str:
         by_flow = {a.flow: a for a in connector.flows}
         cells = [f'<td data-v="{e(connector.name)}"><a href="#{anchors[connector.name]}">{e(connector.name)}</a></td>',
                  f'<td data-v="{done / total if total else 1:.4f}">{done}/{total}</td>']
-        for i, status in enumerate(STATUSES):
+        for i, status in enumerate(shown_statuses(report)):
             n = counts[status]
             marks = [c for c, on in (("grp0", i == 0), (f"n-{status}", n and status in ("failed", "warning", "error")),
                                      ("zero", not n)) if on]
@@ -534,7 +534,7 @@ def render_html(report: ComplianceReport, title: str = "Connector compliance") -
     commit = f" · commit <code>{e(report.commit[:12])}</code>" if report.commit else ""
     failing = sum(1 for v in verdicts if v == "failed")
     chips = "".join(f'<button type="button" class="chip s-{s}{" zero" if not counts[s] else ""}" data-s="{s}" '
-                    f'title="{e(STATUS_TITLE[s])}">{_label(s, counts[s])}</button>' for s in STATUSES)
+                    f'title="{e(STATUS_TITLE[s])}">{_label(s, counts[s])}</button>' for s in shown_statuses(report))
     out = [
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -175,7 +175,9 @@ def _verdict_lines(report: ComplianceReport) -> list[str]:
     else:
         against = ""
     lines.append(f"{checked} in {code(report.target_path)}{commit}{against}: **{' · '.join(counts)}**.")
-    lines.append("")
+    results = [*report.run_scenarios, *(r for _, r in all_results(report))]
+    failing = sum(1 for c in report.connectors.values() if connector_verdict(c) == "failed")
+    lines += ["", f"Scenarios: {plural(failing, 'failing connector')} · {counts_text(results)}.", ""]
     for error in report.harness_errors:
         lines.append(f"> ⚠️ harness error: {text(error)}")
     expired = [w for w in report.waivers if w.get("status") == "expired"]

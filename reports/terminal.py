@@ -17,7 +17,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .counts import STATUSES, count_word, counts_text, display_status, report_counts, status_counts
+from .counts import (
+    STATUSES,
+    count_word,
+    counts_text,
+    display_status,
+    report_counts,
+    shown_statuses,
+    status_counts,
+)
 from .model import FIXED, NEW, PRE_EXISTING, ComplianceReport, ConnectorReport, ScenarioResult
 from .sections import condensed_why, judged_findings
 
@@ -38,12 +46,13 @@ def _fleet_table(report: ComplianceReport) -> Table:
     table = Table(title=Text(f"connector-compliance: {len(report.connectors)} connectors"))
     table.add_column("connector")
     table.add_column("flows done")
-    for _, word in FLEET_COLUMNS:
+    columns = [(status, word) for status, word in FLEET_COLUMNS if status in shown_statuses(report)]
+    for _, word in columns:
         table.add_column(word, justify="right")
     for c in report.connectors.values():
         done, total = c.completion()
         counts = status_counts(c.scenarios)
-        table.add_row(_text(c.name), Text(f"{done}/{total}"), *(Text(str(counts[s])) for s, _ in FLEET_COLUMNS))
+        table.add_row(_text(c.name), Text(f"{done}/{total}"), *(Text(str(counts[s])) for s, _ in columns))
     return table
 
 

@@ -14,6 +14,7 @@ from .sample_copy import line_containing
 
 HARNESS = Path(__file__).resolve().parent.parent
 SAMPLEPAY_RS = "crates/hyperswitch_connectors/src/connectors/samplepay.rs"
+SAMPLEPAY_TRANSFORMERS = "crates/hyperswitch_connectors/src/connectors/samplepay/transformers.rs"
 ACME_TRANSFORMERS = "crates/hyperswitch_connectors/src/connectors/acme_pay/transformers.rs"
 PRODUCTION_TOML = "crates/connector_configs/toml/production.toml"
 # Guide pitfall 9 on samplepay: its ErrorResponse literal loses a field (an @error finding at `Ok(ErrorResponse {`).
@@ -110,8 +111,8 @@ def test_a_reformat_only_change_of_a_registration_list_selects_nobody(pytester: 
 
 def test_a_fix_to_a_connector_with_a_pre_existing_failure_is_green(pytester: pytest.Pytester,
                                                                    history: History) -> None:
-    run = judge(pytester, history, (DROP_FIELD,),
-                ((SAMPLEPAY_RS, "pub struct Samplepay", "/// A fix elsewhere in the connector.\npub struct Samplepay"),))
+    run = judge(pytester, history, (DROP_FIELD,), ((SAMPLEPAY_TRANSFORMERS, "pub struct SamplepayAuthType {",
+                                                     "// reviewed\npub struct SamplepayAuthType {"),))
     assert run.connectors() == ["samplepay"]
     assert run.code == 0, run.output
     [finding] = run.findings("samplepay")
@@ -165,8 +166,8 @@ def test_a_flow_newly_implemented_is_progress(pytester: pytest.Pytester, history
 
 
 def test_a_stub_flow_that_was_a_stub_before_is_pre_existing(pytester: pytest.Pytester, history: History) -> None:
-    run = judge(pytester, history, (STUB_CAPTURE_URL,),
-                ((SAMPLEPAY_RS, '"{}v1/payments/{}/cancel"', '"{}v1/payments/{}/void"'),))
+    run = judge(pytester, history, (STUB_CAPTURE_URL,), ((SAMPLEPAY_TRANSFORMERS, "pub struct SamplepayAuthType {",
+                                                           "// reviewed\npub struct SamplepayAuthType {"),))
     assert run.code == 0, run.output
     statuses = {f["rule"]: f["status"] for f in run.findings("samplepay")}
     assert statuses == {"flow.capture": "pre-existing", "preparation.plan-claims": "pre-existing"}
@@ -282,5 +283,6 @@ def test_a_missing_shared_file_is_never_fixed_per_connector(pytester: pytest.Pyt
     history.commit("acme_pay only")
     run = gate(pytester, history, "--changed-since", base)
     assert run.connectors() == ["acme_pay"] and run.code == 0, run.output
-    assert run.fixed("acme_pay") == [] and run.findings("acme_pay") == []
+    assert run.fixed("acme_pay") == [] and all(f["status"] == "pre-existing" for f in run.findings("acme_pay"))
+    assert all(f["rule"] != "registration.connector-mapping" for f in run.findings("acme_pay"))
     assert [f["status"] for f in run.report["run_findings"]] == ["pre-existing"]
