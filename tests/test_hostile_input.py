@@ -26,6 +26,7 @@ STDOUT_LIMIT = 2_000_000
 def findings_and_policy(outcome: Outcome) -> str:
     report = json.loads(outcome.files["compliance.json"])
     lines = [f["message"] for c in report["connectors"] for s in c["scenarios"] for f in s["findings"]]
+    lines += [f["message"] for f in report.get("run_findings", [])]
     return "\n".join([*lines, *report.get("policy", [])])
 
 
@@ -35,13 +36,16 @@ def test_hostile_input(tmp_path: Path, case: Hostile) -> None:
     output = outcome.stdout + outcome.stderr
     assert outcome.code == case.exit_code, output[-3000:]
     assert "Traceback" not in output and "INTERNALERROR" not in output, output[-3000:]
+    # The reason for the exit code is one line, printed once and last (on stderr).
+    reasons = [line for line in output.splitlines() if line.startswith("connector-compliance: ")]
     if case.exit_code == 2:
-        # One message, on one line (pytest may repeat it in its own exit banner on stdout).
-        messages = [line for line in outcome.stderr.splitlines() if "connector-compliance: " in line]
-        assert messages and case.reason in messages[-1], outcome.stderr
+        assert len(reasons) == 1 and case.reason in reasons[0], output[-3000:]
+        assert outcome.stderr.rstrip().splitlines()[-1] == reasons[0]
         assert "compliance.json" not in outcome.files  # bad input writes no report
     else:
         assert case.reason in findings_and_policy(outcome)
+        if case.exit_code == 1:
+            assert len(reasons) == 1 and reasons[0].startswith("connector-compliance: exit 1: "), output[-3000:]
     for blob in [output.encode(), *outcome.files.values()]:
         assert MARKER.encode() not in blob and ENV_MARKER.encode() not in blob
     for line in outcome.stdout.splitlines():
