@@ -1,8 +1,9 @@
 @flow-selection
 Feature: Flow selection
-  The flows the connector is expected to implement come from --flows, else its GRACE plan, else the six
-  flows every payment connector needs. Flows outside the selection are reported (see the flow matrix) but do
-  not fail; the guide's [Ignore] flows never fail. A selected flow must also be one the router calls.
+  The flows the connector is expected to implement come from --flows, else its GRACE plan, else what the tree
+  expects of it (its kind, UCS delegation, template stage, what it declares; each with the reason). Flows outside
+  the selection are reported (see the flow matrix) but do not fail; the guide's [Ignore] flows never fail. A
+  selected flow must also be one the router calls.
 
   Background:
     Given the connector under review

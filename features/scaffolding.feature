@@ -21,3 +21,11 @@ Feature: Connector scaffolding
   @error
   Scenario: The connector's Rust files parse
     Then every one of its Rust files parses
+
+  @error
+  Scenario: The files the harness reads are files of the checkout
+    Then no file it reads is a symlink out of the checkout or too large to check
+
+  @error
+  Scenario: Module and file names read from the tree are plain
+    Then every connector module and file name it reads is plain

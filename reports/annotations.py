@@ -1,4 +1,5 @@
-"""GitHub Actions annotations (`::error file=…,line=…::`) for the findings of failed scenarios.
+"""GitHub Actions annotations (`::error file=…,line=…::`) for the findings of failed scenarios; with a baseline,
+only the new ones (a PR is annotated with what it introduced, not with what it inherited).
 
 GitHub keeps 10 error and 10 warning annotations per step (50 per job) and drops the rest silently, so this emits
 at most 10 of each, errors first, and then one `::notice::` that says how many more are in the SARIF and HTML.
@@ -8,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .model import ComplianceReport
-from .sections import column_of, failing_findings
+from .model import NEW, ComplianceReport
+from .sections import column_of, judged_findings
 
 MAX_PER_LEVEL = 10
 
@@ -38,14 +39,14 @@ def render_annotations(report: ComplianceReport, prefix: str = "", limit: int = 
     lines: list[str] = []
     emitted = {"error": 0, "warning": 0}
     left_out = {"error": 0, "warning": 0}
-    for item in failing_findings(report):
+    for item in judged_findings(report, (NEW,)):
         level = item.severity
         if emitted[level] >= limit:
             left_out[level] += 1
             continue
         emitted[level] += 1
         finding = item.finding
-        properties = {"title": f"{item.connector.name}: {item.result.scenario} [{finding.rule}]"}
+        properties = {"title": f"{item.owner}: {item.result.scenario} [{finding.rule}]"}
         message = f"{finding.message}\nFix: {finding.hint}" if finding.hint else finding.message
         if finding.file.startswith("/"):  # outside the checkout (cargo's registry): GitHub cannot place it
             message = f"{finding.file}:{finding.line}: {message}"

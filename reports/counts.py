@@ -11,14 +11,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .model import ComplianceReport, ScenarioResult
 
-# In the order every renderer lists them: what fails the gate first.
-STATUSES = ("failed", "error", "warning", "waived", "skipped", "passed")
+# In the order every renderer lists them: what fails the gate first. "pre-existing": with a baseline
+# (--changed-since, --baseline), a scenario whose findings were all in the base tree (reported, never gating).
+STATUSES = ("failed", "error", "warning", "pre-existing", "waived", "skipped", "passed")
 STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
 # The words every renderer uses for a count: (one, several).
 STATUS_WORDS = {
     "failed": ("failed", "failed"),
     "error": ("could not run", "could not run"),
     "warning": ("warning", "warnings"),
+    "pre-existing": ("pre-existing", "pre-existing"),
     "waived": ("waived", "waived"),
     "skipped": ("skipped", "skipped"),
     "passed": ("passed", "passed"),
@@ -26,8 +28,14 @@ STATUS_WORDS = {
 SEVERITIES = ("error", "warning")
 
 
+def shown_statuses(report: ComplianceReport) -> tuple[str, ...]:
+    """The statuses a report's tables and chips list: "pre-existing" only when the run has a baseline."""
+    return STATUSES if report.baseline is not None else tuple(s for s in STATUSES if s != "pre-existing")
+
+
 def display_status(result: ScenarioResult) -> str:
-    """failed | error | warning | waived | skipped | passed: how a reviewer reads the scenario's outcome."""
+    """failed | error | warning | pre-existing | waived | skipped | passed: how a reviewer reads the scenario's
+    outcome."""
     if result.outcome == "failed" and result.severity == "warning":
         return "warning"
     return result.outcome if result.outcome in STATUS_RANK else "error"

@@ -9,14 +9,17 @@ PYTEST_OWN = (2, 4, 5)  # interrupted, usage error, no tests collected: pytest's
 
 
 def gate_failures(report: ComplianceReport, fail_on: str) -> list[str]:
-    """What fails the gate: failed scenarios at or above --fail-on, harness crashes, expired waivers."""
+    """What fails the gate: failed scenarios at or above --fail-on (with a baseline, "failed" means with a new
+    finding; a scenario whose findings all pre-exist is "pre-existing" and does not count), harness crashes,
+    expired waivers."""
     reasons = []
-    for connector in report.connectors.values():
-        for result in connector.scenarios:
-            counts = result.severity == "error" or fail_on == "warning"
-            if (result.outcome == "failed" and counts) or (
-                    result.outcome == "error" and not (result.reason or "").startswith("infrastructure:")):
-                reasons.append(f"{connector.name}: {result.scenario}")
+    owners = [("run", result) for result in report.run_scenarios]
+    owners += [(connector.name, result) for connector in report.connectors.values() for result in connector.scenarios]
+    for owner, result in owners:
+        counts = result.severity == "error" or fail_on == "warning"
+        if (result.outcome == "failed" and counts) or (
+                result.outcome == "error" and not (result.reason or "").startswith("infrastructure:")):
+            reasons.append(f"{owner}: {result.scenario}")
     reasons += [f"harness error: {e}" for e in report.harness_errors]
     reasons += [f"expired waiver: {w['connector']} / {w['scenario'] or w['tag']} (expired {w['expires']})"
                 for w in report.waivers if w["status"] == "expired"]
@@ -28,7 +31,8 @@ def gate_exit_code(report: ComplianceReport, fail_on: str, pytest_status: int) -
         return pytest_status
     if gate_failures(report, fail_on):
         return EXIT_FAILED
-    if any(r.outcome == "error" for c in report.connectors.values() for r in c.scenarios):
+    if any(r.outcome == "error" for c in report.connectors.values() for r in c.scenarios) or any(
+            r.outcome == "error" for r in report.run_scenarios):
         return EXIT_INFRA
     return EXIT_PASS
 

@@ -20,24 +20,31 @@ from pathlib import Path
 from connector_compliance.checks.core.finding import Finding
 from connector_compliance.checks.facts.flow_status import FlowAssessment
 
-from .counts import count_word, finding_counts, plural
+from .counts import count_word, finding_counts, plural, shown_statuses
 from .html_assets import CSS, JS
-from .model import ComplianceReport, ConnectorReport, ScenarioResult, StepResult
+from .model import FIXED, NEW, PRE_EXISTING, ComplianceReport, ConnectorReport, ScenarioResult, StepResult
+from .output_file import write_report_file
 from .sections import (
     FLOW_STATUSES,
     STATUSES,
+    FailingFinding,
     Section,
     all_results,
     column_of,
+    condensed_why,
     connector_verdict,
     display_status,
     feature_groups,
     flow_fails,
     flow_names,
     is_selected,
+    judged_findings,
+    progress,
+    run_verdict,
     sections,
     split_flows,
     status_counts,
+    verdict_of,
 )
 
 FLEET_THRESHOLD = 5  # more connectors than this: the fleet matrix, and each connector's detail starts collapsed
@@ -45,6 +52,7 @@ STATUS_TITLE = {
     "failed": "a check failed (@error scenario)",
     "error": "could not run (infrastructure or harness error)",
     "warning": "a @warning scenario failed (does not fail the gate unless --fail-on warning)",
+    "pre-existing": "its findings were all in the base tree already (reported, never gating)",
     "waived": "failed, but a live waiver covers it",
     "skipped": "does not apply (reason given)",
     "passed": "passed",
@@ -94,7 +102,10 @@ def _flow_row(connector: ConnectorReport, assessment: FlowAssessment, slim: bool
     dot = f'<span class="dot {e(status)}"></span>'
     cells = "".join(f"<td>{dot if s == status else ''}</td>" for s in FLOW_STATUSES)
     sel = '<span class="sel">yes</span>' if selected else "&ndash;"
-    title = "" if slim else f' title="{e(status)} ({e(assessment.cause)}): {e(assessment.reason)}"'
+    expectation = connector.expectations.get(assessment.flow)
+    because = f"; {'expected' if expectation.expected else 'not expected'}: {expectation.because}" \
+        if expectation is not None else ""
+    title = "" if slim else f' title="{e(status)} ({e(assessment.cause)}): {e(assessment.reason)}{e(because)}"'
     code_title = "" if slim else f' title="{e(where)}"'
     return (f'<tr class="{" ".join(classes)}"{title}><td>{e(assessment.flow)}</td><td>{sel}</td>{cells}'
             f'<td class="where"><code{code_title}>{e(_short_path(assessment.file))}:{e(assessment.evidence_line)}'
@@ -139,21 +150,43 @@ def _problems(connector: ConnectorReport, anchor: str, limit: int = 6) -> str:
     return f'<ul class="problems">{shown}{more}</ul>'
 
 
+def _stage(connector: ConnectorReport) -> str:
+    """A connector that is not live yet: why, and at template stage its to-do list in the guide's order."""
+    stage = connector.stage
+    if stage is None or stage.stage == "live":
+        return ""
+    todo = "".join(f"<li>{e(item)}</li>" for item in stage.todo)
+    listed = f"<ol>{todo}</ol>" if todo else ""
+    return f'<div class="stage"><p><b>{e(stage.stage)}</b>: {e(stage.because)}</p>{listed}</div>'
+
+
 def _card(connector: ConnectorReport, anchor: str) -> str:
     verdict = connector_verdict(connector)
     guide, ignored = split_flows(connector)
     type_name = f" <small>{e(connector.type_name)}</small>" if connector.type_name else ""
     parts = [f'<article class="card v-{verdict}"><h2><a href="#{anchor}">{e(connector.name)}</a>{type_name} '
-             f'<span class="verdict v-{verdict}">{VERDICT_TEXT[verdict]}</span></h2>',
+             f'<span class="verdict v-{verdict}">{VERDICT_TEXT[verdict]}</span></h2>', _why(connector),
              _completion(connector),
              f'<div class="counts">{_counts_chips(status_counts(connector.scenarios))}</div>',
-             _problems(connector, anchor), _flow_table(connector, guide)]
+             _stage(connector), _problems(connector, anchor), _flow_table(connector, guide)]
     if ignored:
         parts.append(f'<details class="ignored"><summary>{len(ignored)} flows the guide marks [Ignore] '
                      f"(reported, never failing)</summary>{_flow_table(connector, ignored)}</details>")
     parts.append(f'<p class="legend">selection: <code>{e(connector.selection.source)}</code> '
                  f"({e(', '.join(connector.selection.flows) or 'none')})</p></article>")
     return "".join(parts)
+
+
+def _why(connector: ConnectorReport) -> str:
+    """The "Why selected" line: what about the change concerns this connector."""
+    if not connector.why:
+        return ""
+    short = "; ".join(condensed_why(connector.why))
+    if len(connector.why) <= 3:
+        return f'<p class="whysel"><b>Why selected:</b> {e(short)}</p>'
+    items = "".join(f"<li>{e(w)}</li>" for w in connector.why)
+    return (f'<details class="whysel"><summary><b>Why selected:</b> {e(short)}</summary><ul>{items}</ul>'
+            "</details>")
 
 
 def _fleet(report: ComplianceReport, anchors: dict[str, str]) -> str:
@@ -163,7 +196,7 @@ def _fleet(report: ComplianceReport, anchors: dict[str, str]) -> str:
     # sideways inside .fleet-wrap with the connector column pinned.
     head = ['<th data-first="asc">connector</th>',
             '<th class="rot" data-first="asc" title="selected flows implemented"><span>done</span></th>']
-    for i, status in enumerate(STATUSES):
+    for i, status in enumerate(shown_statuses(report)):
         words = count_word(status, 2).split(" ", 1)[1]
         head.append(f'<th class="rot{" grp0" if i == 0 else ""}" title="{e(STATUS_TITLE[status])}"><span>'
                     f"{e(words)}</span></th>")
@@ -179,7 +212,7 @@ def _fleet(report: ComplianceReport, anchors: dict[str, str]) -> str:
         by_flow = {a.flow: a for a in connector.flows}
         cells = [f'<td data-v="{e(connector.name)}"><a href="#{anchors[connector.name]}">{e(connector.name)}</a></td>',
                  f'<td data-v="{done / total if total else 1:.4f}">{done}/{total}</td>']
-        for i, status in enumerate(STATUSES):
+        for i, status in enumerate(shown_statuses(report)):
             n = counts[status]
             marks = [c for c, on in (("grp0", i == 0), (f"n-{status}", n and status in ("failed", "warning", "error")),
                                      ("zero", not n)) if on]
@@ -251,13 +284,31 @@ def _extra_value(value: object) -> str:
     return str(value)
 
 
-def _finding(report: ComplianceReport, finding: Finding) -> str:
+def _location(report: ComplianceReport, finding: Finding, status: str | None) -> str:
+    """`file:line[:column]`, a link to that line online when the run knows where the tree is published."""
     column = column_of(finding)
     where = f"{finding.file}:{finding.line}" + (f":{column}" if column else "") if finding.file else "(no location)"
+    url = report.links.url(finding.file, finding.line, report.base_commit if status == FIXED else None) \
+        if report.links is not None else None
+    loc = f'<code class="loc">{e(where)}</code>'
+    return f'<a href="{e(url)}" rel="noopener">{loc}</a>' if url else loc
+
+
+def _status_badge(status: str | None) -> str:
+    if status is None:
+        return ""
+    titles = {NEW: "not in the base tree: introduced by this change", PRE_EXISTING: "already in the base tree",
+              FIXED: "in the base tree, gone now: fixed by this change"}
+    return f'<span class="st st-{e(status)}" title="{e(titles.get(status, status))}">{e(status)}</span>'
+
+
+def _finding(report: ComplianceReport, finding: Finding, status: str | None = None) -> str:
     rule = report.rules.get(finding.rule, {})
-    parts = [f'<div class="fd"><div><code class="loc">{e(where)}</code></div>',
-             f'<p class="msg">{e(finding.message)}</p>', _excerpt(report, finding)]
-    if finding.hint:
+    excerpt = _excerpt(report, finding) if status != FIXED else ""
+    parts = [f'<div class="fd{f" st-{e(status)}" if status else ""}"><div>{_status_badge(status)}'
+             f"{_location(report, finding, status)}</div>",
+             f'<p class="msg">{e(finding.message)}</p>', excerpt]
+    if finding.hint and status != FIXED:
         parts.append(f'<p class="fix"><b>fix</b>{e(finding.hint)}</p>')
     guide = rule.get("guide")
     severity = f" ({e(rule['severity'])})" if rule.get("severity") else ""
@@ -290,21 +341,27 @@ def _scenario(report: ComplianceReport, result: ScenarioResult, shared: frozense
     ident = f' id="{anchor}"' if status in PROBLEMS else ""
     head = f'<div class="scn s-{status}"{ident} data-s="{status}" data-t="{e(" ".join(result.tags))}">'
     label = f'<span class="badge s-{status}">{status}</span><span class="name">{e(result.scenario)}</span>{sev}'
-    if compact and status in ("passed", "skipped") and not result.findings:  # tags stay in data-t for the filter
+    # tags stay in data-t for the filter
+    if compact and status in ("passed", "skipped") and not result.findings and not result.fixed:
         why = (f'<span class="whyi">{e(result.reason)}</span>' if result.reason and result.reason not in shared
                else "")
         short = f'<span class="badge s-{status}">{status}</span><span class="name">{e(result.scenario)}</span>'
         return f'{head}<div class="one">{short}{why}</div></div>'
     count = len(result.findings)
     nf = (f'<span class="nf">{count} finding{"s" if count != 1 else ""}</span>'
-          if count and status in ("failed", "warning", "waived") else "")
+          if count and status in ("failed", "warning", "pre-existing", "waived") else "")
+    if result.fixed:
+        nf += f'<span class="nf st-fixed">{len(result.fixed)} fixed</span>'
+
     opened = " open" if status in ("failed", "error", "warning") else ""
     parts = [f'{head}<details{opened}><summary>{label}<span class="tags">{tags}</span>{nf}</summary>'
              '<div class="scn-body">', _steps(result.steps)]
     if result.reason and result.reason not in shared:
         prefix = {"waived": "waiver: ", "skipped": "skipped: "}.get(status, "")
         parts.append(f'<p class="why">{e(prefix)}{e(result.reason)}</p>')
-    parts.extend(_finding(report, f) for f in result.findings)
+    judged = report.baseline is not None
+    parts.extend(_finding(report, f, result.status_of(i) if judged else None) for i, f in enumerate(result.findings))
+    parts.extend(_finding(report, f, FIXED) for f in result.fixed)
     parts.append("</div></details></div>")
     return "".join(parts)
 
@@ -339,7 +396,7 @@ def _connector_detail(report: ComplianceReport, connector: ConnectorReport, anch
              f"<h2>{e(connector.name)}{type_name}</h2>"
              f'<span class="verdict v-{verdict}">{VERDICT_TEXT[verdict]}</span> '
              f'<span class="sum">{done}/{total} selected flows implemented · {e(summary)}</span></summary>'
-             '<div class="conn-body">']
+             '<div class="conn-body">', _why(connector), _stage(connector)]
     if with_flows:
         guide, ignored = split_flows(connector)
         listed = ", ".join(f"{a.flow} ({a.status})" for a in ignored)
@@ -349,6 +406,16 @@ def _connector_detail(report: ComplianceReport, connector: ConnectorReport, anch
     parts.extend(_section(report, s, with_flows, scenario_anchors) for s in sections(connector))
     parts.append("</div></details>")
     return "".join(parts)
+
+
+def _policy(report: ComplianceReport) -> str:
+    """What the pull request changes in waivers or flow selection: shown first, never applied."""
+    extra = (f"<li>{report.not_shown} more findings not shown (per-file and per-report caps); every failing "
+             "scenario still fails the run</li>" if report.not_shown else "")
+    if not report.policy and not extra:
+        return ""
+    items = "".join(f"<li>{e(line)}</li>" for line in report.policy)
+    return f'<div class="box drift"><ul>{items}{extra}</ul></div>'
 
 
 def _notes(report: ComplianceReport) -> str:
@@ -392,23 +459,82 @@ def _tag_options(report: ComplianceReport) -> str:
     return "".join(f'<option value="{e(t)}">@{e(t)} ({n})</option>' for t, n in sorted(counts.items()))
 
 
+def _against(report: ComplianceReport) -> str:
+    if report.baseline is None:
+        return ""
+    base = report.baseline
+    return (f" · judged against <code>{e(str(base['commit'])[:12])}</code> (<code>git merge-base "
+            f"{e(base['ref'])} HEAD</code>, {e(base['option'])}; {e(base['changed_files'])} file(s) changed)")
+
+
+def _listed(report: ComplianceReport, items: list[FailingFinding], anchors: dict[str, str]) -> str:
+    rows = []
+    for item in items:
+        owner = (f'<a href="#{anchors[item.owner]}">{e(item.owner)}</a>' if item.owner in anchors
+                 else "run level")
+        rows.append(f"<li>{_status_badge(item.status)}{_location(report, item.finding, item.status)} "
+                    f"{e(item.finding.message)} <small>({owner} · {e(item.finding.rule)} · "
+                    f"{e(item.severity)})</small></li>")
+    return f"<ul>{''.join(rows)}</ul>"
+
+
+def _change(report: ComplianceReport, anchors: dict[str, str]) -> str:
+    """With a baseline, what the change did: its new findings, the flows it implemented, what it fixed, and how
+    many findings it inherited."""
+    if report.baseline is None:
+        return ""
+    new = judged_findings(report, (NEW,))
+    fixed = judged_findings(report, (FIXED,))
+    known = judged_findings(report, (PRE_EXISTING,))
+    parts = ['<section class="box change"><h2>This change</h2>']
+    parts.append(f"<h3>New findings ({len(new)})</h3>" + (_listed(report, new, anchors) if new else
+                                                            "<p>None: the change introduces no finding.</p>"))
+    moved = [f"<li><b>{e(connector.name)}</b>: "
+             + ", ".join(f"{e(flow)}: {e(before)} &rarr; <b>{e(after)}</b>{' (regression)' if lost else ''}"
+                         for flow, before, after, lost in moves) + "</li>" for connector, moves in progress(report)]
+    if moved:
+        parts.append(f"<h3>Progress</h3><ul>{''.join(moved)}</ul>")
+    if fixed:
+        parts.append(f"<h3>Fixed ({len(fixed)})</h3>{_listed(report, fixed, anchors)}")
+    if known:
+        parts.append(f"<details><summary>Pre-existing: {len(known)} finding(s) already in the base tree (reported, "
+                     f"never gating)</summary>{_listed(report, known, anchors)}</details>")
+    notes = [str(n) for n in report.baseline.get("notes") or []]  # type: ignore[union-attr]
+    if notes:
+        items = "".join(f"<li>{e(n)}</li>" for n in notes)
+        parts.append(f"<details><summary>Baseline notes ({len(notes)})</summary><ul>{items}</ul></details>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _run_level(report: ComplianceReport) -> str:
+    """The run-level scenarios: findings that belong to no single connector, once per run."""
+    if not report.run_scenarios:
+        return ""
+    verdict = verdict_of(report.run_scenarios)
+    body = "".join(_scenario(report, r, frozenset(), False, f"run-s{i}") for i, r in enumerate(report.run_scenarios))
+    return (f'<section class="runlevel"><details class="conn v-{verdict}" id="run-level"'
+            f'{" open" if verdict != "passed" else ""}><summary><h2>Shared files (run level)</h2>'
+            f'<span class="verdict v-{verdict}">{VERDICT_TEXT[verdict]}</span> <span class="sum">judged once per '
+            f'run, not per connector</span></summary><div class="conn-body">{body}</div></details></section>')
+
+
 def render_html(report: ComplianceReport, title: str = "Connector compliance") -> str:
     connectors = list(report.connectors.values())
     anchors = {c.name: _anchor(c.name, i) for i, c in enumerate(connectors)}
     fleet = len(connectors) > FLEET_THRESHOLD
-    results = [r for _, r in all_results(report)]
+    results = [*report.run_scenarios, *(r for _, r in all_results(report))]
     counts = status_counts(results)
     verdicts = [connector_verdict(c) for c in connectors]
-    verdict = next((v for v in ("failed", "error", "warning") if v in verdicts), "passed")
-    if report.harness_errors or any(w.get("status") == "expired" for w in report.waivers):
-        verdict = "failed"
+    verdict = run_verdict(report)
     findings = finding_counts(results)
+    new = len(judged_findings(report, (NEW,)))
     names = ", ".join(c.name for c in connectors[:4]) + (f" and {len(connectors) - 4} more" if len(connectors) > 4
                                                           else "")
     commit = f" · commit <code>{e(report.commit[:12])}</code>" if report.commit else ""
     failing = sum(1 for v in verdicts if v == "failed")
     chips = "".join(f'<button type="button" class="chip s-{s}{" zero" if not counts[s] else ""}" data-s="{s}" '
-                    f'title="{e(STATUS_TITLE[s])}">{_label(s, counts[s])}</button>' for s in STATUSES)
+                    f'title="{e(STATUS_TITLE[s])}">{_label(s, counts[s])}</button>' for s in shown_statuses(report))
     out = [
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -418,8 +544,8 @@ def render_html(report: ComplianceReport, title: str = "Connector compliance") -
         f"{VERDICT_TEXT[verdict]}</span></h1>",
         f'<p class="meta">{len(connectors)} connector{"s" if len(connectors) != 1 else ""} '
         f"({failing} failing) · {len(results)} scenarios · {plural(findings['error'], 'finding')} in failed "
-        f"scenarios, {findings['warning']} in warnings · target "
-        f"<code>{e(report.target_path)}</code>{commit}</p>",
+        f"scenarios, {findings['warning']} in warnings{f' · {new} new' if report.baseline else ''} · target "
+        f"<code>{e(report.target_path)}</code>{commit}{_against(report)}</p>",
         f'<div class="bar">{chips}</div>',
         '<div class="filters" id="filters" hidden>tag <select id="tagf"><option value="">any tag</option>'
         f"{_tag_options(report)}</select>"
@@ -427,7 +553,10 @@ def render_html(report: ComplianceReport, title: str = "Connector compliance") -
         '</button><button type="button" id="expand">expand all connectors</button><button type="button" '
         'id="collapse">collapse all</button><span id="shown"></span></div></div></header><main class="wrap">',
         _harness_errors(report),
+        _policy(report),
         _waivers(report),
+        _change(report, anchors),
+        _run_level(report),
     ]
     if fleet:
         out.append(_fleet(report, anchors))
@@ -450,7 +579,4 @@ def render_html(report: ComplianceReport, title: str = "Connector compliance") -
 
 
 def write_html(report: ComplianceReport, report_dir: Path) -> Path:
-    report_dir.mkdir(parents=True, exist_ok=True)
-    path = report_dir / "compliance.html"
-    path.write_text(render_html(report), encoding="utf-8")
-    return path
+    return write_report_file(report_dir, "compliance.html", render_html(report))

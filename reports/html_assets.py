@@ -7,6 +7,7 @@ from __future__ import annotations
 CSS = """
 :root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--soft:#f6f8fa;
 --failed:#cf222e;--error:#8250df;--warning:#bc4c00;--waived:#6e7781;--skipped:#8c959f;--passed:#1a7f37;
+--known:#57606a;--fixed:#1a7f37;
 --implemented:#1a7f37;--default:#9a6700;--stub:#bc4c00;--missing:#cf222e}
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.45 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;color:var(--fg);
@@ -28,6 +29,7 @@ color:var(--fg);cursor:default}
 .chip b{font-variant-numeric:tabular-nums}
 .chip.s-failed b{color:var(--failed)}.chip.s-error b{color:var(--error)}.chip.s-warning b{color:var(--warning)}
 .chip.s-waived b{color:var(--waived)}.chip.s-skipped b{color:var(--skipped)}.chip.s-passed b{color:var(--passed)}
+.chip.s-pre-existing b{color:var(--known)}
 .chip.zero{opacity:.55}
 body.js .chip[data-s]{cursor:pointer}body.js .chip[aria-pressed=false]{opacity:.4;text-decoration:line-through}
 .filters{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin-top:8px;font-size:13px;color:var(--muted)}
@@ -44,6 +46,7 @@ min-width:0;max-width:820px}
 .card.v-failed{border-top-color:var(--failed)}.card.v-error{border-top-color:var(--error)}
 .card.v-warning{border-top-color:var(--warning)}
 .card h2 small{font-weight:normal;color:var(--muted);font-size:13px}
+.stage{border-left:3px solid var(--skipped);padding:2px 8px;margin:6px 0}.stage ol{margin:4px 0}
 .completion{display:flex;align-items:center;gap:10px;margin:6px 0}
 .completion .big{font-size:26px;font-weight:700;font-variant-numeric:tabular-nums}
 .meter{flex:1;height:8px;background:#eaeef2;border-radius:4px;overflow:hidden;min-width:60px}
@@ -104,6 +107,7 @@ align-items:baseline}
 .badge{display:inline-block;min-width:64px;text-align:center;font-size:11px;font-weight:700;text-transform:uppercase;
 color:#fff;border-radius:4px;padding:1px 6px}
 .badge.s-failed{background:var(--failed)}.badge.s-error{background:var(--error)}.badge.s-warning{background:var(--warning)}
+.badge.s-pre-existing{background:var(--known)}
 .badge.s-waived{background:var(--waived)}.badge.s-skipped{background:var(--skipped)}.badge.s-passed{background:var(--passed)}
 .scn .name{font-weight:600}
 .sev{font-size:11px;color:var(--muted);border:1px solid var(--line);border-radius:4px;padding:0 4px}
@@ -124,7 +128,15 @@ ol.steps li.k{color:var(--skipped)}ol.steps li.k::before{content:"\\2013"}
 ol.steps b{color:#6639ba;font-weight:600;margin-right:4px}
 .why{margin:4px 0;padding:4px 8px;background:var(--soft);border-radius:4px;font-size:13px;white-space:pre-wrap}
 .fd{border-left:3px solid var(--failed);margin:8px 0;padding:2px 0 2px 10px}
-.s-warning .fd{border-left-color:var(--warning)}.s-waived .fd{border-left-color:var(--waived)}
+.s-warning .fd{border-left-color:var(--warning)}.fd.st-pre-existing{border-left-color:var(--known)}
+.fd.st-fixed{border-left-color:var(--fixed);opacity:.85}
+.st{display:inline-block;font-size:10.5px;font-weight:700;text-transform:uppercase;border-radius:4px;padding:0 5px;
+margin-right:6px;color:#fff;background:var(--failed)}.st.st-pre-existing{background:var(--known)}
+.st.st-fixed{background:var(--fixed)}
+.whysel{margin:4px 0 8px;font-size:13px;color:var(--muted)}.whysel b{color:var(--fg)}
+.box.change{border-color:#54aeff;background:#f6fbff}.box.change h2{margin:0 0 6px}
+.box.change h3{margin:10px 0 4px}.box.change ul{margin:2px 0}
+.runlevel{margin:14px 0}.s-waived .fd{border-left-color:var(--waived)}
 .fd .loc{font-weight:600}
 .fd .msg{margin:2px 0;white-space:pre-wrap}
 pre.ex{margin:4px 0;background:var(--soft);border:1px solid #eaeef2;border-radius:6px;padding:6px 0;overflow-x:auto;

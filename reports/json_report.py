@@ -6,10 +6,8 @@ import json
 from pathlib import Path
 
 from .model import ComplianceReport
+from .output_file import write_report_file
 
 
 def write_json(report: ComplianceReport, report_dir: Path) -> Path:
-    report_dir.mkdir(parents=True, exist_ok=True)
-    path = report_dir / "compliance.json"
-    path.write_text(json.dumps(report.as_dict(), indent=2) + "\n", encoding="utf-8")
-    return path
+    return write_report_file(report_dir, "compliance.json", json.dumps(report.as_dict(), indent=2) + "\n")

@@ -1,8 +1,14 @@
 """`compliance.sarif`: SARIF 2.1.0 for GitHub code scanning (tooling_notes §5).
 
-One run. Each finding of a failed scenario is a result at its file and line in the target (uriBaseId %SRCROOT%,
-paths relative to the target root); its rule comes from the report's rule catalogue. Passed, skipped, waived and
-errored scenarios produce no result.
+One run. Each finding of a failed (or, with a baseline, pre-existing) scenario is a result at its file and line in
+the target (uriBaseId %SRCROOT%, paths relative to the target root, percent-encoded as URI references); its rule
+comes from the report's rule catalogue. A run-level finding is one result, not one per connector. With a baseline
+each result carries `baselineState` (`new` or `unchanged`); with source links, `hostedViewerUri` and
+`properties.url`. Passed, skipped, waived and errored scenarios produce no result.
+
+Within GitHub code scanning's documented limits: at most 25,000 results per run (5,000 displayed, so this keeps
+MAX_RESULTS, errors first), 20 tags per rule (10 displayed), 1,000 locations per result (one here), and a 10 MB
+(gzip) upload; messages are clipped, so the file stays far below that.
 """
 
 from __future__ import annotations
@@ -10,10 +16,13 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 from connector_compliance.checks.core.finding import Finding
+from connector_compliance.checks.core.limits import clip
 
-from .model import ComplianceReport
+from .model import NEW, ComplianceReport
+from .output_file import write_report_file
 from .sections import SEVERITY_RANK, FailingFinding, column_of, failing_findings, line_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -21,6 +30,14 @@ TOOL_NAME = "connector-compliance"
 TOOL_VERSION = "0.1.0"
 CATEGORY = "connector-compliance"  # the workflow's upload-sarif category; automationDetails.id wins over it
 SEVERITY_TAGS = frozenset({"error", "warning"})
+MAX_RESULTS = 5_000  # code scanning displays the top 5,000 results of a run
+MAX_TAGS = 10  # tags per rule code scanning displays (20 accepted)
+MAX_TEXT = 2_000  # characters of a result message or a rule's help
+
+
+def uri_reference(rel: str) -> str:
+    """A checkout-relative path as a relative URI reference: spaces, newlines, `<>`, `%`, `#`, `?` encoded."""
+    return quote(rel, safe="/-._~!$&'()*+,;=:@")
 
 
 def _short(text: str) -> str:
@@ -51,7 +68,7 @@ def _location(finding: Finding) -> dict[str, object]:
     if finding.file.startswith("/"):  # outside the target (cargo's registry): an absolute file URI
         artifact: dict[str, object] = {"uri": Path(finding.file).as_uri()}
     else:
-        artifact = {"uri": finding.file, "uriBaseId": "%SRCROOT%"}
+        artifact = {"uri": uri_reference(finding.file), "uriBaseId": "%SRCROOT%"}
     return {"physicalLocation": {"artifactLocation": artifact, "region": region}}
 
 
@@ -83,13 +100,14 @@ def _rule(report: ComplianceReport, rule_id: str, items: list[FailingFinding]) -
         help_text += f" Fix: {hint}"
     else:
         help_lines += ["", "**Fix:** each result's message ends with the fix for that location."]
-    tags = sorted({t for i in items for t in i.result.tags if t not in SEVERITY_TAGS} | {"connector-compliance"})
+    tags = sorted({t for i in items for t in i.result.tags if t not in SEVERITY_TAGS})[:MAX_TAGS - 1]
+    tags = sorted({*tags, "connector-compliance"})
     return {
         "id": rule_id,
         "name": _rule_name(rule_id),
         "shortDescription": {"text": _short(guide)},
         "fullDescription": {"text": guide},
-        "help": {"text": help_text, "markdown": "\n".join(help_lines)},
+        "help": {"text": clip(help_text, MAX_TEXT), "markdown": clip("\n".join(help_lines), MAX_TEXT)},
         "defaultConfiguration": {"level": level},
         "properties": {"tags": tags, "precision": "high"},
     }
@@ -100,6 +118,11 @@ def sarif_document(report: ComplianceReport, run_id: str | None = None,
     """The SARIF log as a dict. `run_id` names this run in automationDetails.id (`<category>/<run_id>`); by
     default the target's commit, else `local`."""
     items = failing_findings(report)
+    omitted = 0
+    if len(items) > MAX_RESULTS:
+        ranked = sorted(items, key=lambda i: SEVERITY_RANK[i.severity])  # stable: errors first, in report order
+        omitted = len(items) - MAX_RESULTS
+        items = ranked[:MAX_RESULTS]
     by_rule: dict[str, list[FailingFinding]] = {}
     for item in items:
         by_rule.setdefault(item.finding.rule, []).append(item)
@@ -108,19 +131,26 @@ def sarif_document(report: ComplianceReport, run_id: str | None = None,
     results = []
     for item in items:
         finding = item.finding
-        text = f"{item.connector.name}: {finding.message}"
+        text = f"{item.owner}: {finding.message}" if item.connector is not None else finding.message
         if finding.hint:
             text += f" Fix: {finding.hint}"
         result: dict[str, object] = {
             "ruleId": finding.rule,
             "ruleIndex": index[finding.rule],
             "level": "warning" if item.severity == "warning" else "error",
-            "message": {"text": text},
+            "message": {"text": clip(text, MAX_TEXT)},
             "partialFingerprints": {
-                "primaryLocationLineHash": fingerprint(item.connector.name, finding, line_text(report, finding))},
-            "properties": {"connector": item.connector.name, "scenario": item.result.scenario,
-                           "feature": item.result.feature, "tags": list(item.result.tags)},
+                "primaryLocationLineHash": fingerprint(item.owner, finding, line_text(report, finding))},
+            "properties": {"connector": item.owner if item.connector is not None else None,
+                           "scenario": item.result.scenario, "feature": item.result.feature,
+                           "tags": list(item.result.tags)},
         }
+        if report.baseline is not None:
+            result["baselineState"] = "new" if item.status == NEW else "unchanged"
+        url = report.links.url(finding.file, finding.line) if report.links is not None else None
+        if url:
+            result["hostedViewerUri"] = url
+            result["properties"]["url"] = url  # type: ignore[index]
         if finding.file:
             result["locations"] = [_location(finding)]
         if related := _related(finding):
@@ -135,6 +165,8 @@ def sarif_document(report: ComplianceReport, run_id: str | None = None,
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
+    if omitted:
+        run["properties"] = {"resultsNotShown": omitted}
     if Path(report.target_path).is_absolute():  # lets a local SARIF viewer open the files; GitHub ignores it
         run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": Path(report.target_path).as_uri().rstrip("/") + "/"}}
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
@@ -145,7 +177,4 @@ def render_sarif(report: ComplianceReport, run_id: str | None = None, category: 
 
 
 def write_sarif(report: ComplianceReport, report_dir: Path, run_id: str | None = None) -> Path:
-    report_dir.mkdir(parents=True, exist_ok=True)
-    path = report_dir / "compliance.sarif"
-    path.write_text(render_sarif(report, run_id), encoding="utf-8")
-    return path
+    return write_report_file(report_dir, "compliance.sarif", render_sarif(report, run_id))

@@ -14,7 +14,7 @@ from connector_compliance.checks.core.finding import Finding
 from connector_compliance.checks.facts.flow_status import FlowAssessment
 
 from .counts import STATUS_RANK, STATUSES, display_status, status_counts
-from .model import ComplianceReport, ConnectorReport, ScenarioResult
+from .model import FIXED, NEW, PRE_EXISTING, ComplianceReport, ConnectorReport, ScenarioResult
 
 __all__ = ["STATUSES", "display_status", "status_counts"]  # re-exported: the counts live in reports/counts.py
 
@@ -122,27 +122,62 @@ def feature_groups(report: ComplianceReport) -> list[tuple[str, str]]:
 
 @dataclass(frozen=True)
 class FailingFinding:
-    connector: ConnectorReport
+    """A finding to show: of a failed or pre-existing scenario (status new or pre-existing), or one the change
+    fixed. `connector` is None for a run-level finding."""
+
+    connector: ConnectorReport | None
     result: ScenarioResult
     finding: Finding
+    status: str = NEW
+    fingerprint: str | None = None
 
     @property
     def severity(self) -> str:
         return self.result.severity if self.result.severity in SEVERITY_RANK else "error"
 
+    @property
+    def owner(self) -> str:
+        """The connector's name, or "run" for a run-level finding."""
+        return self.connector.name if self.connector is not None else "run"
+
+
+STATUS_RANK_OF_FINDING = {NEW: 0, PRE_EXISTING: 1, FIXED: 2}
+
+
+def _owned_results(report: ComplianceReport) -> list[tuple[ConnectorReport | None, list[ScenarioResult]]]:
+    """Run-level results first, then each connector's in the guide's section order."""
+    owned: list[tuple[ConnectorReport | None, list[ScenarioResult]]] = [(None, list(report.run_scenarios))]
+    for connector in report.connectors.values():
+        owned.append((connector, [r for section in sections(connector) for r in section.results]))
+    return owned
+
+
+def judged_findings(report: ComplianceReport, statuses: tuple[str, ...] = (NEW, PRE_EXISTING, FIXED)
+                    ) -> list[FailingFinding]:
+    """Every finding a reviewer may act on, new ones first, then pre-existing, then fixed; each group errors
+    first, run-level before connectors, connectors and sections in report order. Waived, skipped and errored
+    scenarios contribute none; a fixed finding is one the base tree had and the checkout does not."""
+    items = []
+    for o_index, (connector, results) in enumerate(_owned_results(report)):
+        for r_index, result in enumerate(results):
+            found = []
+            if result.outcome in ("failed", "pre-existing"):
+                found += [(result.status_of(i), f, result.fingerprints[i] if result.fingerprints else None)
+                          for i, f in enumerate(result.findings)]
+            found += [(FIXED, f, p) for f, p in zip(result.fixed, result.fixed_fingerprints, strict=True)]
+            for f_index, (status, finding, fingerprint) in enumerate(found):
+                if status not in statuses:
+                    continue
+                item = FailingFinding(connector, result, finding, status, fingerprint)
+                key = (STATUS_RANK_OF_FINDING[status], SEVERITY_RANK[item.severity], o_index, r_index, f_index)
+                items.append((key, item))
+    return [item for _, item in sorted(items, key=lambda pair: pair[0])]
+
 
 def failing_findings(report: ComplianceReport) -> list[FailingFinding]:
-    """Findings of failed scenarios: errors first, then warnings; each connector's in the guide's section order."""
-    items = []
-    for c_index, connector in enumerate(report.connectors.values()):
-        for s_index, section in enumerate(sections(connector)):
-            for r_index, result in enumerate(section.results):
-                if result.outcome != "failed":
-                    continue
-                for f_index, finding in enumerate(result.findings):
-                    item = FailingFinding(connector, result, finding)
-                    items.append(((SEVERITY_RANK[item.severity], c_index, s_index, r_index, f_index), item))
-    return [item for _, item in sorted(items, key=lambda pair: pair[0])]
+    """Findings of the scenarios that stand in the checkout (new and pre-existing; not the fixed ones): errors
+    first within each status, run-level ones first, then each connector's in the guide's section order."""
+    return judged_findings(report, (NEW, PRE_EXISTING))
 
 
 def split_flows(connector: ConnectorReport) -> tuple[list[FlowAssessment], list[FlowAssessment]]:
@@ -189,7 +224,45 @@ def column_of(finding: Finding) -> int | None:
     return None
 
 
-def connector_verdict(connector: ConnectorReport) -> str:
-    """failed | error | warning | passed: the worst of its scenarios (waived and skipped count as passed)."""
-    worst = min((display_status(r) for r in connector.scenarios), key=STATUS_RANK.__getitem__, default="passed")
+def verdict_of(results: Iterable[ScenarioResult]) -> str:
+    """failed | error | warning | passed: the worst of the scenarios (pre-existing, waived and skipped count as
+    passed: with a baseline, only what the change introduced fails)."""
+    worst = min((display_status(r) for r in results), key=STATUS_RANK.__getitem__, default="passed")
     return worst if worst in ("failed", "error", "warning") else "passed"
+
+
+def connector_verdict(connector: ConnectorReport) -> str:
+    return verdict_of(connector.scenarios)
+
+
+def run_verdict(report: ComplianceReport) -> str:
+    """The run's verdict as the renderers show it: harness errors and expired waivers fail it too."""
+    verdicts = [verdict_of(report.run_scenarios), *(connector_verdict(c) for c in report.connectors.values())]
+    verdict = next((v for v in ("failed", "error", "warning") if v in verdicts), "passed")
+    if report.harness_errors or any(w.get("status") == "expired" for w in report.waivers):
+        verdict = "failed"
+    return verdict
+
+
+def progress(report: ComplianceReport) -> list[tuple[ConnectorReport, list[tuple[str, str, str, bool]]]]:
+    """Per connector with any, the flows the change implemented and those it regressed (implemented before, not
+    now), from its flow deltas: (flow, before, after, regression)."""
+    found = []
+    for connector in report.connectors.values():
+        moves = [(d["flow"], d["before"], d["after"], d["before"] == "implemented") for d in connector.flow_deltas
+                 if (d["after"] == "implemented") != (d["before"] == "implemented")]
+        if moves:
+            found.append((connector, moves))
+    return found
+
+
+def condensed_why(why: list[str], limit: int = 3) -> list[str]:
+    """Why a connector was checked, short: its changed own files as one count (or the file, when one), then the
+    first registration reasons, then how many more."""
+    own = [w for w in why if w.startswith("own file changed: ")]
+    rest = [w for w in why if w not in own]
+    shown = [own[0]] if len(own) == 1 else ([f"{len(own)} own files changed"] if own else [])
+    shown += rest[:limit]
+    if len(rest) > limit:
+        shown.append(f"{len(rest) - limit} more registration change(s)")
+    return shown

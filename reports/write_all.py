@@ -10,9 +10,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .html import write_html
-from .markdown import MAX_BYTES, render_markdown, write_markdown
+from .markdown import MAX_CHARS, render_markdown, write_markdown
 from .model import ComplianceReport
 from .sarif import write_sarif
+
+STEP_SUMMARY_BYTES = 1_000_000  # GitHub's step-summary limit is 1 MiB (1,048,576 bytes); keep a margin
 
 
 def run_url(env: Mapping[str, str]) -> str | None:
@@ -31,17 +33,19 @@ def run_id(env: Mapping[str, str]) -> str | None:
 
 
 def append_step_summary(report: ComplianceReport, env: Mapping[str, str]) -> Path | None:
-    """Append the summary to `$GITHUB_STEP_SUMMARY` when it is set, within what is left of GitHub's 1 MiB."""
+    """Append the summary to `$GITHUB_STEP_SUMMARY` when it is set, within what is left of GitHub's 1 MiB (a
+    UTF-8 character is at most 4 bytes)."""
     target = env.get("GITHUB_STEP_SUMMARY")
     if not target:
         return None
     path = Path(target)
     used = path.stat().st_size if path.is_file() else 0
-    budget = MAX_BYTES - used
+    budget = STEP_SUMMARY_BYTES - used
     if budget < 2_000:  # not even the header fits: leave the summary to other steps rather than break it
         return None
     with path.open("a", encoding="utf-8") as handle:
-        handle.write(("\n" if used else "") + render_markdown(report, max_bytes=budget - 1, artifact_url=run_url(env)))
+        summary = render_markdown(report, max_chars=min(MAX_CHARS, (budget - 1) // 4), artifact_url=run_url(env))
+        handle.write(("\n" if used else "") + summary)
     return path
 
 

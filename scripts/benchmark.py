@@ -3,6 +3,7 @@
 
     python3 scripts/benchmark.py                       # the bundled sample
     python3 scripts/benchmark.py --hs-repo ~/hyperswitch --connector helcim
+    python3 scripts/benchmark.py --hostile                # time, peak memory and report sizes of hostile PRs
 
 Each case runs `pytest features/` as a user would (static scenarios only: --no-cargo) and compares the wall time
 with its target. Exit status 1 when a target is missed.
@@ -34,7 +35,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--hs-repo", help="a real Hyperswitch checkout to time as well")
     parser.add_argument("--connector", default="helcim", help="connector for the single-connector case")
+    parser.add_argument("--hostile", action="store_true",
+                        help="measure the hostile-input cases of tests/hostile_cases.py instead (heavy ones only "
+                             "unless --all-hostile)")
+    parser.add_argument("--all-hostile", action="store_true", help="with --hostile: every case")
     options = parser.parse_args()
+    if options.hostile:
+        return hostile(options.all_hostile)
     cases = list(SAMPLE_CASES)
     if options.hs_repo:
         cases += [
@@ -48,6 +55,23 @@ def main() -> int:
         missed += verdict != "ok"
         print(f"{verdict:4} {name:32} {seconds:6.2f} s (target {target:.0f} s, exit {code})")
     return 1 if missed else 0
+
+
+def hostile(every: bool) -> int:
+    """Wall time, peak memory (the harness process) and report sizes of each hostile case: measured, not asserted."""
+    sys.path.insert(0, str(HARNESS))
+    from tests.hostile_cases import CASES, run_case
+
+    for case in CASES:
+        if not (every or case.heavy):
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            outcome = run_case(case, Path(tmp), measure=True)
+        sizes = ", ".join(f"{name} {len(data) / 1e6:.2f} MB" for name, data in sorted(outcome.files.items()))
+        peak = f"{outcome.peak_kib / 1024:.0f} MiB" if outcome.peak_kib else "?"
+        print(f"{case.id:40} exit {outcome.code}  {outcome.seconds:6.1f} s  peak {peak:>8}  stdout "
+              f"{len(outcome.stdout) / 1e3:.0f} kB  {sizes}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from connector_compliance.checks.cargo.progress import ProgressDisplay
 from connector_compliance.checks.cargo.runner import CargoCommand, Display, OutputSink
 from connector_compliance.checks.cargo.session import CargoSession
 from connector_compliance.checks.run.context import RunContext
+from connector_compliance.reports.output_file import write_report_file
 
 from .options import cargo_settings
 
@@ -61,10 +62,9 @@ def write_cargo_report(run: RunContext | None) -> None:
     if run is None or not isinstance(run.cargo, CargoSession):
         return
     cargo = run.cargo
-    run.report_dir.mkdir(parents=True, exist_ok=True)
     data = {"schema": "connector-compliance/cargo/1", "target": str(cargo.root), "cargo_started": cargo.started,
             "configuration": cargo.plan.as_dict(), "commands": [r.as_dict() for r in cargo.records]}
-    (run.report_dir / CARGO_REPORT).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    write_report_file(run.report_dir, CARGO_REPORT, json.dumps(data, indent=2) + "\n")
 
 
 def summarize_cargo(terminalreporter: pytest.TerminalReporter, run: RunContext | None) -> None:

@@ -10,14 +10,18 @@ FILES_EXIST = "its connector file and transformers file exist"
 MODULE_DECLARED = "connectors.rs declares its module and re-exports its type"
 TRANSFORMERS_DECLARED = 'its connector file declares "pub mod transformers;"'
 SOURCES_PARSE = "every one of its Rust files parses"
+INSIDE_CHECKOUT = "no file it reads is a symlink out of the checkout or too large to check"
+PLAIN_NAMES = "every connector module and file name it reads is plain"
 REGISTRATION_POINT = "registration point {point} holds"
 TOMLS_PARSE = "the TOML files the registration points read parse"
+EMBEDDED_TOMLS_PARSE = "every TOML file the code embeds with include_str! parses"
 PITFALL = "the guide's pitfall {number:d} is avoided"
 IMPORT_RULE = 'the import rule "{rule}" holds'
 PREPARATION_RULE = 'the preparation rule "{rule}" holds'
 PREPARATION_RULE_FOR_SELECTION = 'the preparation rule "{rule}" holds for the selected flows'
 ROUTER_INVOKES = "every selected flow is wired so the router invokes it"
 FLOW_IMPLEMENTED = "its ConnectorIntegration impl builds a real request"
+FEATURE_FLOW_IMPLEMENTED = "its ConnectorIntegration impl builds a real request for that feature"
 NO_OWN_ERRORS = "no compiler error is in the connector's own files"
 NO_REGISTRATION_ERRORS = "no compiler error at a registration point names the connector"
 NO_LINTS = "no lint fires in the connector's own files"
@@ -29,14 +33,18 @@ RULE_STEPS: dict[str, str] = {
     MODULE_DECLARED: "scaffolding.module",
     TRANSFORMERS_DECLARED: "scaffolding.transformers-module",
     SOURCES_PARSE: "scaffolding.parses",
+    INSIDE_CHECKOUT: "scaffolding.inside-checkout",
+    PLAIN_NAMES: "scaffolding.module-names",
     REGISTRATION_POINT: "tag:{point}",
     TOMLS_PARSE: "registration.toml-parses",
+    EMBEDDED_TOMLS_PARSE: "registration.embedded-toml-parses",
     PITFALL: "tag:pitfall-{number}",
     IMPORT_RULE: "imports.{rule}",
     PREPARATION_RULE: "preparation.{rule}",
     PREPARATION_RULE_FOR_SELECTION: "preparation.{rule}",
     ROUTER_INVOKES: "selection.router-invokes",
     FLOW_IMPLEMENTED: "flow",
+    FEATURE_FLOW_IMPLEMENTED: "flow-feature",
     NO_OWN_ERRORS: "build.compiles",
     NO_REGISTRATION_ERRORS: "build.registration",
     NO_LINTS: "build.clippy",
@@ -46,7 +54,8 @@ RULE_STEPS: dict[str, str] = {
 
 # Steps that only prepare a rule's run (their rules are checked by the Then step that follows).
 WHEN_STEPS: dict[str, str] = {
-    'the "{flow}" flow is selected for it': "flow",
+    'the "{flow}" flow is expected of it': "flow",
+    'the "{flow}" flow is expected of it for a feature': "flow-feature",
     "cargo checks the connector's crate": "build.compiles",
     "cargo checks the crates that hold the registration points": "build.registration",
     "cargo clippy lints the connector's crate": "build.clippy",

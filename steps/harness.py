@@ -13,19 +13,36 @@ from connector_compliance.checks.core.errors import HarnessError, InfraError, Us
 from connector_compliance.checks.core.text import inert_line, one_line
 from connector_compliance.checks.facts.connectors import connector_type
 from connector_compliance.checks.facts.flow_status import assess_flows
+from connector_compliance.checks.facts.kinds import connector_kinds
+from connector_compliance.checks.facts.selection import flow_expectation
 from connector_compliance.checks.facts.spec_code import spec_overview
-from connector_compliance.checks.run.context import RunContext, batch_id, build_run_context, rule_catalogue
+from connector_compliance.checks.run.context import (
+    RUN_LEVEL,
+    RunContext,
+    batch_id,
+    build_run_context,
+    rule_catalogue,
+)
 from connector_compliance.checks.run.report_dir import is_inside
-from connector_compliance.checks.run.verdict import connector_verdicts
+from connector_compliance.checks.run.stage import stage_of
+from connector_compliance.checks.run.verdict import ConnectorVerdict, connector_verdicts, run_level_verdict
+from connector_compliance.checks.run.waivers import tag_counts
 from connector_compliance.reports.annotations import github_annotations
 from connector_compliance.reports.excerpts import attach_excerpts
 from connector_compliance.reports.gate import exit_reason, gate_exit_code
 from connector_compliance.reports.json_report import write_json
-from connector_compliance.reports.model import ComplianceReport, ConnectorReport, ScenarioResult, StepResult
+from connector_compliance.reports.links import source_links
+from connector_compliance.reports.model import (
+    ComplianceReport,
+    ConnectorReport,
+    ScenarioResult,
+    StageReport,
+    StepResult,
+)
 from connector_compliance.reports.terminal import render_terminal
 from connector_compliance.reports.write_all import write_reports
 
-from .options import given_options, run_options, validate_cargo_options
+from .options import given_options, run_options, validate_options
 from .review import ScenarioReview
 
 RUN_KEY = pytest.StashKey[RunContext]()
@@ -38,6 +55,8 @@ DESELECTED_KEY = pytest.StashKey[int]()  # compliance scenarios that -m / -k des
 LAST_LINE_KEY = pytest.StashKey[str]()  # why the run exits as it does, printed after everything else
 FEATURES_DIR = Path(__file__).resolve().parent.parent / "features"
 PREFIX = "connector-compliance: "
+RUN_LEVEL_TAG = "run-level"  # a scenario judged once per run, whatever the connectors (features/shared_files.feature)
+NO_CONNECTOR: tuple[str, ...] = ()  # the batch of a per-connector scenario when no connector is selected: deselected
 
 
 def get_run(config: pytest.Config) -> RunContext | None:
@@ -46,8 +65,8 @@ def get_run(config: pytest.Config) -> RunContext | None:
         return None
     if RUN_KEY not in config.stash:
         try:
-            validate_cargo_options(config)
-            run = build_run_context(run_options(config))
+            validate_options(config)
+            run = build_run_context(run_options(config, gherkin_tags()))
         except HarnessError as error:
             # Not pytest.exit: pytest would print the message twice (its stderr line and its `!!! Exit` banner).
             config.stash[ABORT_KEY] = error
@@ -61,9 +80,17 @@ def new_report(run: RunContext) -> ComplianceReport:
     report = ComplianceReport(str(run.repo.root), run.repo.commit)
     for name in run.connectors:
         flows = list(assess_flows(run.repo, name).values())
-        report.connectors[name] = ConnectorReport(name, connector_type(run.repo, name), run.selections[name], flows,
-                                                  spec=spec_overview(run.repo, name))
+        selection = run.selections[name]
+        stage, todo = stage_of(run, name)
+        report.connectors[name] = ConnectorReport(
+            name, connector_type(run.repo, name), selection, flows,
+            spec=spec_overview(run.repo, name),
+            why=list(run.why.get(name, [])),
+            expectations={a.flow: flow_expectation(run.repo, name, selection, a.flow) for a in flows},
+            kinds=[k.as_dict() for k in connector_kinds(run.repo, name)],
+            stage=StageReport(stage.name, stage.because, stage.file, stage.line, todo))
     report.notes.extend(run.notes)
+    report.policy.extend(run.policy_notes)
     report.rules = rule_catalogue(run.repo)
     return report
 
@@ -78,6 +105,20 @@ def keep_cache_out_of_target(config: pytest.Config) -> None:
     if is_inside(cache, Path(repo).expanduser()):
         for name in ("cacheprovider", "stepwise"):  # what `-p no:cacheprovider` blocks (stepwise needs the cache)
             config.pluginmanager.set_blocked(name)
+
+
+def gherkin_tags() -> tuple[frozenset[str], frozenset[str]]:
+    """(waivable, catch-all) tags of the features: a waiver may name a tag only one scenario carries."""
+    lines = []
+    for feature in sorted(FEATURES_DIR.glob("*.feature")):
+        before_feature = True
+        for line in feature.read_text(encoding="utf-8").splitlines():
+            stripped = line.strip()
+            if stripped.startswith("Feature:"):
+                before_feature = False
+            elif stripped.startswith("@"):
+                lines.append((before_feature, [t.lstrip("@") for t in stripped.split()]))
+    return tag_counts(lines)
 
 
 def register_tags(config: pytest.Config) -> None:
@@ -181,8 +222,18 @@ def parametrize_connectors(metafunc: pytest.Metafunc) -> None:
         return
     if "connector_batch" not in metafunc.fixturenames:
         metafunc.fixturenames.append("connector_batch")
-    batches = run.batches()
-    metafunc.parametrize("connector_batch", batches, ids=[batch_id(b) for b in batches])
+    if metafunc.definition.get_closest_marker(RUN_LEVEL_TAG) is not None:
+        batches = [(RUN_LEVEL,)]
+    else:
+        batches = run.batches() or [NO_CONNECTOR]
+    metafunc.parametrize("connector_batch", batches, ids=[batch_id(b) if b else "no-connector" for b in batches])
+
+
+def deselect_without_connector(items: list[pytest.Item]) -> None:
+    """With no connector selected (a change that concerns none), only the run-level scenarios run: the others are
+    dropped, not "deselected" (nothing the user's -m / -k chose)."""
+    items[:] = [i for i in items if getattr(i, "callspec", None) is None
+                or i.callspec.params.get("connector_batch", None) != NO_CONNECTOR]
 
 
 def new_review(request: pytest.FixtureRequest, batch: tuple[str, ...]) -> ScenarioReview:
@@ -239,11 +290,42 @@ def record(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestRe
             ("harness: " + call.excinfo.exconly().splitlines()[0])
     steps = item.stash.get(STEPS_KEY, [])
     report_model = item.config.stash[REPORT_KEY]
-    for verdict in connector_verdicts(review, len(steps), crash):
+    shared = run_level_verdict(review, len(steps))
+    for verdict in [*connector_verdicts(review, len(steps), crash), *([shared] if shared else [])]:
         step_results = [StepResult(k, t, s) for (k, t), s in zip(steps, verdict.step_statuses, strict=True)]
-        report_model.connectors[verdict.connector].scenarios.append(ScenarioResult(
-            feature_name, scenario_name, tags, verdict.outcome, verdict.findings, verdict.reason, review.severity,
-            step_results))
+        result = ScenarioResult(feature_name, scenario_name, tags, verdict.outcome, verdict.findings, verdict.reason,
+                                review.severity, step_results)
+        if verdict.comparison is not None:
+            result.statuses = list(verdict.comparison.statuses)
+            result.fingerprints = list(verdict.comparison.fingerprints)
+            result.fixed = list(verdict.comparison.fixed)
+            result.fixed_fingerprints = list(verdict.comparison.fixed_fingerprints)
+        report_model.admit(verdict.connector, result)  # the caps of checks/core/limits.py
+        if verdict.connector == RUN_LEVEL:
+            add_run_level(report_model, result, verdict)
+        else:
+            report_model.connectors[verdict.connector].scenarios.append(result)
+
+
+def add_run_level(report: ComplianceReport, result: ScenarioResult, verdict: ConnectorVerdict) -> None:
+    """A run-level result once per run: a scenario run for several batches of connectors merges into one."""
+    same = next((r for r in report.run_scenarios if r.scenario == result.scenario), None)
+    if same is None:
+        report.run_scenarios.append(result)
+        return
+    known = {(f.rule, f.file, f.line, f.message) for f in same.findings}
+    for index, finding in enumerate(result.findings):
+        if (finding.rule, finding.file, finding.line, finding.message) not in known:
+            same.findings.append(finding)
+            if result.statuses:
+                same.statuses.append(result.statuses[index])
+                same.fingerprints.append(result.fingerprints[index])
+    for finding, fingerprint in zip(result.fixed, result.fixed_fingerprints, strict=True):
+        if fingerprint not in same.fixed_fingerprints:
+            same.fixed.append(finding)
+            same.fixed_fingerprints.append(fingerprint)
+    if same.outcome != result.outcome and "failed" in (same.outcome, result.outcome):
+        same.outcome = "failed"
 
 
 def finish(session: pytest.Session) -> None:
@@ -258,7 +340,13 @@ def finish(session: pytest.Session) -> None:
         return
     report = config.stash[REPORT_KEY]
     report.waivers = [w.as_dict(run.today) for w in run.waivers.waivers]
-    attach_excerpts(report, run.repo.root)
+    if run.baseline is not None:
+        for name, connector in report.connectors.items():
+            connector.flow_deltas = run.baseline.flow_deltas(name)
+        report.baseline = run.baseline.as_dict()
+        run.baseline.cleanup()
+    report.links = source_links(run.options.source_url, run.repo.commit, os.environ)
+    attach_excerpts(report, run.repo.read)
     try:
         write_json(report, run.report_dir)
         write_reports(report, run.report_dir, os.environ)  # compliance.html, summary.md, compliance.sarif

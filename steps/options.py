@@ -14,6 +14,7 @@ from connector_compliance.checks.cargo.runner import Display
 from connector_compliance.checks.cargo.session import DEFAULT_TIMEOUT, CargoSettings
 from connector_compliance.checks.core.errors import UsageError
 from connector_compliance.checks.run.options import RunOptions
+from connector_compliance.reports.links import validate_template
 
 # (dest, flag, default) of every option below: a run given any of them must collect compliance scenarios.
 OPTIONS: list[tuple[str, str, object]] = []
@@ -49,9 +50,18 @@ def add_options(parser: pytest.Parser) -> None:
                          "./compliance-report, or beside the checkout when the current directory is inside it)")
     group.addoption("--waivers", metavar="PATH", default=None,
                     help="waiver file (default: .connector-compliance.toml in the target, if present)")
+    group.addoption("--waiver-horizon", metavar="DAYS", type=int, default=180,
+                    help="a waiver's expires date may be at most this many days ahead (default: 180)")
     group.addoption("--changed-since", metavar="REF", default=None,
-                    help="check only the connectors that changed in the target since REF (its merge base with HEAD): "
-                         "commits, uncommitted edits and new files")
+                    help="check the connectors a change concerns (own files, or registration entries naming them, "
+                         "changed since `git merge-base REF HEAD`), each with why, and fail only on findings that "
+                         "tree does not have")
+    group.addoption("--baseline", metavar="REF", default=None,
+                    help="judge the findings against the tree at `git merge-base REF HEAD` (new, pre-existing, "
+                         "fixed) without narrowing the selection; with --connector or --all-connectors")
+    group.addoption("--source-url", metavar="TEMPLATE", default=None,
+                    help="link each finding to its line online: a URL with {commit}, {path} and {line} (default in "
+                         "GitHub Actions: $GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$GITHUB_SHA/{path}#L{line})")
     group.addoption("--annotation-prefix", metavar="DIR/", default="",
                     help="prefix for paths in GitHub annotations, when the target is checked out in a subdirectory "
                          "of the workspace (e.g. hyperswitch/)")
@@ -83,9 +93,13 @@ def add_options(parser: pytest.Parser) -> None:
                     help="do not read or write the disk cache of cargo runs (cargo still runs once per run)")
 
 
-def run_options(config: pytest.Config) -> RunOptions:
+def run_options(config: pytest.Config, tags: tuple[frozenset[str], frozenset[str]] | None = None) -> RunOptions:
+    """The run's options; `tags` are the (waivable, catch-all) Gherkin tags a waiver may or may not name."""
     repo = config.getoption("hs_repo")
     waivers = config.getoption("waivers")
+    horizon = config.getoption("waiver_horizon")
+    if horizon < 0:
+        raise UsageError("--waiver-horizon must be a number of days, 0 or more")
     return RunOptions(
         hs_repo=Path(repo) if repo else None,
         connectors=tuple(config.getoption("connector") or ()),
@@ -97,6 +111,11 @@ def run_options(config: pytest.Config) -> RunOptions:
         require_docs=config.getoption("require_docs"),
         waivers=Path(waivers) if waivers else None,
         changed_since=config.getoption("changed_since"),
+        baseline=config.getoption("baseline"),
+        source_url=config.getoption("source_url"),
+        waiver_horizon_days=horizon,
+        waivable_tags=tags[0] if tags else None,
+        catch_all_tags=tags[1] if tags else frozenset(),
     )
 
 
@@ -105,13 +124,16 @@ def given_options(config: pytest.Config) -> list[str]:
     return [flag for dest, flag, default in OPTIONS if config.getoption(dest, default) != default]
 
 
-def validate_cargo_options(config: pytest.Config) -> None:
-    """Bad cargo options end the run with one message (UsageError, exit 2) before anything runs."""
+def validate_options(config: pytest.Config) -> None:
+    """Bad cargo or link options end the run with one message (UsageError, exit 2) before anything runs."""
     auth = config.getoption("auth_file")
     if auth and not Path(auth).expanduser().is_file():
         raise UsageError(f"--auth-file {auth}: no such file (a TOML with a [NAME] table per connector)")
     if config.getoption("cargo_timeout") <= 0:
         raise UsageError("--cargo-timeout must be a positive number of seconds")
+    template = config.getoption("source_url")
+    if template is not None:
+        validate_template(template)
     args = config.getoption("cargo_args")
     if args is not None:
         try:

@@ -55,6 +55,7 @@ def pytest_deselected(items: list[pytest.Item]) -> None:
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    harness.deselect_without_connector(items)
     harness.check_selection(config, items)
 
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pytest_bdd import then
 
-from .catalogue import FILES_EXIST, MODULE_DECLARED, SOURCES_PARSE, TRANSFORMERS_DECLARED, rules_for
+from .catalogue import (
+    FILES_EXIST,
+    INSIDE_CHECKOUT,
+    MODULE_DECLARED,
+    PLAIN_NAMES,
+    SOURCES_PARSE,
+    TRANSFORMERS_DECLARED,
+    rules_for,
+)
 from .review import ScenarioReview
 
 
@@ -26,3 +34,13 @@ def transformers_declared(review: ScenarioReview) -> None:
 @then(SOURCES_PARSE)
 def sources_parse(review: ScenarioReview) -> None:
     review.require(rules_for(SOURCES_PARSE))
+
+
+@then(INSIDE_CHECKOUT)
+def inside_checkout(review: ScenarioReview) -> None:
+    review.require(rules_for(INSIDE_CHECKOUT))
+
+
+@then(PLAIN_NAMES)
+def plain_names(review: ScenarioReview) -> None:
+    review.require(rules_for(PLAIN_NAMES))

@@ -192,3 +192,41 @@ def fleet_report(count: int, scenarios_each: int = 47) -> ComplianceReport:
         connector.scenarios = results
         report.connectors[name] = connector
     return report
+
+
+BASE_COMMIT = "b" * 40
+TOML_ERROR = Finding("registration.embedded-toml-parses", "crates/connector_configs/toml/production.toml", 8,
+                     "crates/connector_configs/toml/production.toml is not valid TOML: Cannot overwrite a value",
+                     "fix the file (a duplicated key is the usual cause)")
+
+
+def baseline_report() -> ComplianceReport:
+    """failing_report judged against a base commit: the Void stub is new (a regression), the pitfall and the
+    sample_auth warning pre-exist, one finding was fixed, capture became implemented; a run-level TOML error is
+    new; acme_pay was selected for a changed own file and an enum entry."""
+    report = failing_report()
+    report.baseline = {"option": "--changed-since", "ref": "origin/main", "commit": BASE_COMMIT, "changed_files": 3,
+                       "notes": ["default_imp_for_x! added for 140 connectors at once: core work"]}
+    connector = report.connectors["acme_pay"]
+    connector.why = [f"own file changed: {ACME_RS}", "added to enum Connector"]
+    connector.flow_deltas = [{"flow": "capture", "before": "stub", "after": "implemented"},
+                             {"flow": "cancel", "before": "implemented", "after": "stub"}]
+    for result in connector.scenarios:
+        if result.outcome != "failed":
+            continue
+        result.fingerprints = [f"fp-{result.scenario}-{i}" for i in range(len(result.findings))]
+        if "pitfall-9" in result.tags or "P19" in result.tags:
+            result.statuses = ["pre-existing"] * len(result.findings)
+            result.outcome = "pre-existing"
+        else:
+            result.statuses = ["new"] * len(result.findings)
+        if "pitfall-4" in result.tags:
+            result.outcome = "passed"
+    pitfall4 = next(r for r in connector.scenarios if "pitfall-4" in r.tags)
+    pitfall4.fixed = [Finding("pitfall-4", ACME_RS, 120, "amount scaled by hand: * 100", "use the AmountConvertor")]
+    pitfall4.fixed_fingerprints = ["fp-fixed"]
+    run_level = ScenarioResult("Shared files", "The TOML files the code embeds parse",
+                               ["error", "registration-toml-embedded", "run-level", "shared-files"], "failed",
+                               [TOML_ERROR], None, "error", steps_for("failed"), ["new"], ["fp-toml"])
+    report.run_scenarios = [run_level]
+    return report

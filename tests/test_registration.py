@@ -74,7 +74,8 @@ def test_untouched_sample_passes_every_registration_point() -> None:
 
 
 def test_every_registration_rule_has_a_failing_case() -> None:
-    covered = {case[0] for case in CASES} | {"registration.toml-parses", "registration.test-file"}  # cases.toml
+    covered = {case[0] for case in CASES} | {"registration.toml-parses", "registration.embedded-toml-parses",
+                                             "registration.test-file"}  # cases.toml
     assert covered == set(REGISTRATION_RULES)
 
 
@@ -93,7 +94,7 @@ def test_removing_the_entry_fails_there(tmp_path: Path, rule: str, rel: str, old
     assert all(f.hint for f in findings)
     # Exactly that point fails: every other registration rule still passes.
     for other in REGISTRATION_RULES:
-        if other not in (rule, "registration.toml-parses"):
+        if other not in (rule, "registration.toml-parses", "registration.embedded-toml-parses"):
             assert run_rule(other, repo, "samplepay") == [], other
 
 
@@ -123,13 +124,18 @@ def test_unparsable_toml_is_reported_and_lines_still_checked(tmp_path: Path) -> 
     rel = "crates/connector_configs/toml/production.toml"
     (root / rel).write_text((root / rel).read_text() + '\n[dup]\nname = "a"\nname = "b"\n')
     repo = Repository(root)
-    [finding] = run_rule("registration.toml-parses", repo, "samplepay")
+    # connector_configs embeds its TOMLs (include_str!): a parse error there is the error rule's, not the warning's
+    [finding] = run_rule("registration.embedded-toml-parses", repo, "samplepay")
     assert finding.file == rel
     assert finding.line == line_containing(root, rel, 'name = "b"')
+    assert "crates/connector_configs/src/connector.rs:46 embeds it with include_str!" in finding.message
+    assert run_rule("registration.toml-parses", repo, "samplepay") == []
     # A broken config file with a [connectors] table still has its base_url lines checked.
     config = "config/deployments/production.toml"
     (root / config).write_text((root / config).read_text() + "\nx = 1\nx = 2\n")
     repo = Repository(root)
+    [warning] = run_rule("registration.toml-parses", repo, "samplepay")
+    assert warning.file == config
     assert run_rule("registration.base-url", repo, "samplepay") == []
     edit(root, config, 'samplepay.base_url = "https://api.samplepay.test/"\n', "")
     [missing] = run_rule("registration.base-url", Repository(root), "samplepay")

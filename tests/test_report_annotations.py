@@ -10,7 +10,15 @@ from connector_compliance.reports.annotations import (
     render_annotations,
 )
 
-from .report_samples import ACME_RS, SAMPLE_AUTH, VOID_BUILD_LINE, failing_report, fleet_report, passing_report
+from .report_samples import (
+    ACME_RS,
+    SAMPLE_AUTH,
+    VOID_BUILD_LINE,
+    baseline_report,
+    failing_report,
+    fleet_report,
+    passing_report,
+)
 
 
 def test_escaping_follows_the_workflow_command_rules() -> None:
@@ -80,3 +88,10 @@ def test_only_in_github_actions() -> None:
     assert github_annotations(report, {"GITHUB_ACTIONS": "false"}) == []
     assert github_annotations(report, {"GITHUB_ACTIONS": "true"}, "hs/") == render_annotations(report, "hs/")
     assert render_annotations(passing_report()) == []
+
+
+def test_with_a_baseline_only_new_findings_are_annotated() -> None:
+    lines = render_annotations(baseline_report())
+    assert [line.split(" ", 1)[0] for line in lines] == ["::error", "::error", "::error"]
+    assert "title=run%3A The TOML files the code embeds parse" in lines[0]
+    assert not any("pitfall.error-response" in line or SAMPLE_AUTH in line for line in lines)

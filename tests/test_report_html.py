@@ -17,6 +17,7 @@ from .report_samples import (
     GUIDE_FLOWS,
     VOID_BUILD_LINE,
     XSS,
+    baseline_report,
     failing_report,
     fleet_report,
     passing_report,
@@ -214,3 +215,27 @@ def test_write_html(tmp_path: Path) -> None:
     path = write_html(passing_report(), tmp_path / "out")
     assert path == tmp_path / "out" / "compliance.html"
     assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_with_a_baseline_the_page_splits_new_pre_existing_and_fixed_and_says_why_selected() -> None:
+    from connector_compliance.reports.links import SourceLinks
+
+    report = baseline_report()
+    report.links = SourceLinks("https://forge/x/blob/{commit}/{path}#L{line}", "h" * 40)
+    page = render_html(report)
+    parsed = parse(page)
+    assert parsed.errors == [] and parsed.stack == []
+    assert len(parsed.ids) == len(set(parsed.ids))
+    change = page[page.index('<section class="box change">'):]
+    change = change[:change.index("</section>")]
+    assert "<h3>New findings (3)</h3>" in change and "<h3>Progress</h3>" in change
+    assert "<h3>Fixed (1)</h3>" in change and "Pre-existing: 2 finding(s)" in change
+    assert change.index("New findings") < change.index("Progress") < change.index("Fixed") < change.index("Pre-")
+    assert "judged against <code>bbbbbbbbbbbb</code>" in page
+    assert '<p class="whysel"><b>Why selected:</b> own file changed: ' in page
+    assert f'href="https://forge/x/blob/{"h" * 40}/{ACME_RS}#L{VOID_BUILD_LINE}"' in page
+    assert f'href="https://forge/x/blob/{"b" * 40}/{ACME_RS}#L120"' in page  # fixed: at the base
+    assert page.count('class="st st-new"') >= 3 and 'class="st st-pre-existing"' in page
+    assert 'class="st st-fixed"' in page and 'id="run-level"' in page
+    assert "Shared files (run level)" in page and "is not valid TOML" in page
+    assert 'data-s="pre-existing"' in page  # its own status chip and filter value

@@ -10,7 +10,17 @@ from pathlib import Path
 from connector_compliance.checks.core.finding import Finding
 from connector_compliance.reports.sarif import render_sarif, sarif_document, write_sarif
 
-from .report_samples import ACME_RS, SAMPLE_AUTH, VOID_BUILD_LINE, XSS, failing_report, passing_report, xss_report
+from .report_samples import (
+    ACME_RS,
+    SAMPLE_AUTH,
+    TOML_ERROR,
+    VOID_BUILD_LINE,
+    XSS,
+    baseline_report,
+    failing_report,
+    passing_report,
+    xss_report,
+)
 
 
 def check_structure(doc: dict) -> list[dict]:
@@ -133,3 +143,15 @@ def test_related_locations_from_the_finding() -> None:
     assert related == [{"id": 0, "physicalLocation": {"artifactLocation": {
         "uri": "config/development.toml", "uriBaseId": "%SRCROOT%"}, "region": {"startLine": 12}},
         "message": {"text": "config/development.toml:12"}}]
+def test_with_a_baseline_results_carry_their_state_and_a_run_level_finding_is_one_result() -> None:
+    from connector_compliance.reports.links import SourceLinks
+
+    report = baseline_report()
+    report.links = SourceLinks("https://forge/x/blob/{commit}/{path}#L{line}", "h" * 40)
+    results = check_structure(sarif_document(report))
+    states = {(r["ruleId"], r["baselineState"]) for r in results}
+    assert ("flow.cancel", "new") in states and ("pitfall.error-response", "unchanged") in states
+    [toml] = [r for r in results if r["ruleId"] == TOML_ERROR.rule]
+    assert toml["properties"]["connector"] is None and toml["message"]["text"].startswith(TOML_ERROR.message)
+    assert toml["hostedViewerUri"] == f"https://forge/x/blob/{'h' * 40}/{TOML_ERROR.file}#L8"
+    assert all(r["ruleId"] != "pitfall-4" for r in results)  # a fixed finding is not in the tree any more

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from connector_compliance.reports.markdown import MAX_BYTES
-from connector_compliance.reports.write_all import run_id, run_url, write_reports
+from connector_compliance.reports.write_all import STEP_SUMMARY_BYTES, run_id, run_url, write_reports
 
 from .report_samples import failing_report, passing_report
 
@@ -31,16 +30,16 @@ def test_appends_the_summary_to_the_step_summary(tmp_path: Path) -> None:
     content = step_summary.read_text(encoding="utf-8")
     assert content.startswith("# earlier step output\n\n## connector-compliance")
     assert "[the run's artifacts](https://github.com/o/r/actions/runs/99)" in content
-    assert len(content.encode("utf-8")) <= MAX_BYTES
+    assert len(content.encode("utf-8")) <= STEP_SUMMARY_BYTES
     sarif = json.loads((tmp_path / "r" / "compliance.sarif").read_text(encoding="utf-8"))
     assert sarif["runs"][0]["automationDetails"]["id"] == "connector-compliance/99-2"
 
 
 def test_a_full_step_summary_is_left_alone(tmp_path: Path) -> None:
     step_summary = tmp_path / "full.md"
-    step_summary.write_bytes(b"x" * (MAX_BYTES - 100))
+    step_summary.write_bytes(b"x" * (STEP_SUMMARY_BYTES - 100))
     paths = write_reports(passing_report(), tmp_path / "r", {"GITHUB_STEP_SUMMARY": str(step_summary)})
-    assert step_summary not in paths and step_summary.stat().st_size == MAX_BYTES - 100
+    assert step_summary not in paths and step_summary.stat().st_size == STEP_SUMMARY_BYTES - 100
 
 
 def test_run_url_and_id_need_github_variables() -> None:

@@ -9,7 +9,12 @@ One generic test runs them all, as ast-grep pairs each rule with its valid/inval
     params = { flow = "authorize" }         # optional: what the scenario passes (flow, selected)
     edits = [{ file = "crates/x.rs", replace = "old text", with = "new text" },   # exactly one occurrence
              { file = "crates/y.rs", delete = true },
-             { file = "grace/.../samplepay_specs.md", fixture = "techspec/samplepay_specs.md" }]  # tests/fixtures/grace
+             { file = "grace/.../samplepay_specs.md", fixture = "techspec/samplepay_specs.md" },  # tests/fixtures/grace
+             { file = "crates/z.rs", move_to = "crates/w.rs" },        # an older layout: the item elsewhere
+             { file = "config/new.toml", create = "text" },
+             { file = "crates/w.rs", symlink = "/etc/hostname" },                        # replaced by a link
+             { file = "crates/big.rs", create_bytes = 4194305 }]                         # a file that large
+
     expect = [{ file = "crates/x.rs", at = "text on the finding's line" }]        # or line = 12
 """
 
@@ -79,12 +84,31 @@ def test_every_rule_has_valid_and_invalid_cases_beside_it() -> None:
 def _apply(root: Path, edits: list[dict[str, object]]) -> None:
     for change in edits:
         rel = str(change["file"])
-        if change.get("delete"):
-            path = root / rel
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
+        path = root / rel
+        if change.get("delete") or "symlink" in change:
+            if path.is_symlink() or path.is_file():
+                path.unlink()
+            elif path.is_dir():
+                shutil.rmtree(path)
+            if "symlink" in change:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.symlink_to(str(change["symlink"]))
+        elif "create_bytes" in change:  # a file of that many bytes of Rust comment
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(b"//" + b"x" * (int(change["create_bytes"]) - 2))  # type: ignore[call-overload]
         elif "fixture" in change:  # a whole document written from scratch in another dialect
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
             (root / rel).write_text((FIXTURES / str(change["fixture"])).read_text(encoding="utf-8"), encoding="utf-8")
+        elif "move_to" in change:
+            target = root / str(change["move_to"])
+            assert not target.exists(), f"{target} exists: move_to must not overwrite"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).rename(target)
+        elif "create" in change:
+            path = root / rel
+            assert not path.exists(), f"{rel} exists: create must not overwrite"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(str(change["create"]), encoding="utf-8")
         else:
             edit(root, rel, str(change["replace"]), str(change["with"]))
 

@@ -63,9 +63,11 @@ def test_selection_from_flat_legacy_plan(tmp_path: Path) -> None:
     assert select_flows(repo, "acme_pay", None).source == "grace/connector_integration/acme_pay_plan.md"
 
 
-def test_default_selection_without_plan(tmp_path: Path) -> None:
+def test_without_plan_the_tree_decides(tmp_path: Path) -> None:
+    """A connector that declares nothing and is in no kind enum is held to the guide's core flows."""
     repo = Repository(write_tree(tmp_path, ""))
-    assert select_flows(repo, "acme_pay", None).flows == DEFAULT_SELECTION
+    selection = select_flows(repo, "acme_pay", None)
+    assert (set(selection.flows), selection.source) == (set(DEFAULT_SELECTION), "tree")
 
 
 def test_cli_flows_win(tmp_path: Path) -> None:

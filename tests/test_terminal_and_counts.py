@@ -72,7 +72,7 @@ def test_guide_drift_is_one_summary_line_unless_asked() -> None:
 def test_counts_separate_errors_warnings_and_waived() -> None:
     report = failing_report()
     counts = report_counts(report)
-    assert counts == {"failed": 3, "error": 1, "warning": 1, "waived": 1, "skipped": 5, "passed": 9}
+    assert counts == {"failed": 3, "error": 1, "warning": 1, "pre-existing": 0, "waived": 1, "skipped": 5, "passed": 9}
     results = report.connectors["acme_pay"].scenarios
     assert finding_counts(results) == {"error": 3, "warning": 1}
     assert counts_text(results) == ("3 failed (3 findings), 1 could not run, 1 warning (1 finding), 1 waived, "
@@ -84,13 +84,13 @@ def test_every_renderer_shows_the_same_counts() -> None:
     text = counts_text(report.connectors["acme_pay"].scenarios)
     assert f"acme_pay: {text}" in render_terminal(report)
     markdown = render_markdown(report)
-    assert f"**1 failing** · {text}." in markdown
-    assert "### Errors: 3 scenarios, 3 findings" in markdown and "### Warnings: 1 scenario, 1 finding" in markdown
+    assert f"Scenarios: 1 failing connector · {text}." in markdown
+    assert "**3 errors · 1 warning**" in markdown and "### Findings (4)" in markdown  # the findings behind them
     assert report.as_dict()["connectors"][0]["summary"] == report_counts(report)  # type: ignore[index]
     page = render_html(report)
     chips = {s: int(n) for s, n in re.findall(r'<button type="button" class="chip s-(\w+)[^"]*" data-s="\w+" '
                                               r'title="[^"]*"><b>(\d+)</b>', page)}
-    assert chips == report_counts(report)
+    assert chips == {s: n for s, n in report_counts(report).items() if s != "pre-existing"}  # no baseline: no chip
     assert "3 findings in failed scenarios, 1 in warnings" in page
 
 

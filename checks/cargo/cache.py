@@ -88,7 +88,15 @@ def inputs_digest(root: Path, skip: tuple[Path, ...] = ()) -> str:
     digest = hashlib.sha256()
     for path in sorted(files):
         try:
-            content = path.read_bytes()
+            # A symlink is hashed by its link text, never followed: `x.rs -> /dev/zero` or `-> /proc/self/environ`
+            # must neither hang the run nor let a file outside the checkout into the key. Other non-regular files
+            # (FIFOs, devices) are skipped.
+            if path.is_symlink():
+                content = os.readlink(path).encode("utf-8", errors="surrogateescape")
+            elif path.is_file():
+                content = path.read_bytes()
+            else:
+                continue
         except OSError:
             continue
         digest.update(str(path.relative_to(root)).encode("utf-8", errors="surrogateescape") + b"\0")

@@ -22,11 +22,5 @@ class InfraError(HarnessError):
     exit_code = EXIT_INFRA
 
 
-class NothingToCheck(HarnessError):
-    """`--changed-since` found no connector to check: a clear message and success."""
-
-    exit_code = 0
-
-
 class UsageError(HarnessError):
     """An option value is invalid (unknown connector, malformed name, unknown flow)."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+RUN_LEVEL = "run_level"  # extra key: the finding belongs to no single connector (a missing shared file)
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -24,3 +26,8 @@ class Finding:
 
     def location(self) -> str:
         return f"{self.file}:{self.line}"
+
+    @property
+    def run_level(self) -> bool:
+        """True for a finding about a shared file that says the same for every connector: reported once per run."""
+        return bool(self.extra.get(RUN_LEVEL))

@@ -50,3 +50,16 @@ def transformers_declaration_line(repo: Repository, name: str) -> int | None:
         if item_name is not None and item_name.text() == "transformers" and item.field("body") is None:
             return line_of(item)
     return None
+
+
+def needs_transformers(repo: Repository, name: str) -> bool:
+    """Whether the connector needs its transformers module: it declares one, it has the file, or it implements a
+    flow (whose request and response types belong there). A connector that implements none and declares none
+    (ctp_mastercard, a NoParams 3DS client) compiles without one."""
+    from .flow_status import FlowStatus, classify_impl, connector_impls  # here: flow_status imports this module
+
+    if not repo.exists(layout.connector_main_file(name)) or transformers_declaration_line(repo, name) is not None:
+        return True  # a connector still to be written needs both files
+    if repo.exists(f"{layout.connector_folder(name)}/transformers.rs"):
+        return True
+    return any(classify_impl(i)[0] is FlowStatus.IMPLEMENTED for i in connector_impls(repo, name))

@@ -25,18 +25,21 @@ class GuideFlow:
     marker_trait: str
     ignored: bool  # the guide lists it between its `<|> [Ignore]` markers
     plan_pattern: str  # how a plan step names it (checked in the order of PLAN_MATCH_ORDER)
+    # True: every payment the connector takes goes through it (authorize, psync; tokenization and access_token
+    # where the router calls them); False: only payments using a feature do (capture, void, refund, refund sync).
+    every_payment: bool = True
 
 
 GUIDE_FLOWS: tuple[GuideFlow, ...] = (
     GuideFlow("preprocessing", "PaymentsPreProcessing", False, r"pre[- ]?processing"),
     GuideFlow("tokenization", "PaymentToken", False, r"tokeni[sz](e|ation)|payment ?method ?token"),
     GuideFlow("authorize", "PaymentAuthorize", False, r"\bauthori[sz](e|ation)\b"),
-    GuideFlow("cancel", "PaymentVoid", False, r"\bvoid\b|\bcancel"),
-    GuideFlow("capture", "PaymentCapture", False, r"\bcapture"),
+    GuideFlow("cancel", "PaymentVoid", False, r"\bvoid\b|\bcancel", every_payment=False),
+    GuideFlow("capture", "PaymentCapture", False, r"\bcapture", every_payment=False),
     GuideFlow("psync", "PaymentSync", False, r"\bpsync\b|payments? sync|payment status"),
     GuideFlow("access_token", "ConnectorAccessToken", False, r"access ?token|\boauth"),
-    GuideFlow("refund", "RefundExecute", False, r"\brefunds?\b"),
-    GuideFlow("rsync", "RefundSync", False, r"\brsync\b|refunds? sync|refund status"),
+    GuideFlow("refund", "RefundExecute", False, r"\brefunds?\b", every_payment=False),
+    GuideFlow("rsync", "RefundSync", False, r"\brsync\b|refunds? sync|refund status", every_payment=False),
     GuideFlow("complete_authorize", "PaymentsCompleteAuthorize", True, r"complete ?authori[sz]"),
     GuideFlow("incremental_authorization", "PaymentIncrementalAuthorization", True, r"incremental"),
     GuideFlow("post_session_tokens", "PaymentPostSessionTokens", True, r"post ?session ?tokens?"),
@@ -47,7 +50,7 @@ GUIDE_FLOWS: tuple[GuideFlow, ...] = (
 )
 GUIDE_FLOW_NAMES = tuple(f.name for f in GUIDE_FLOWS)
 ENFORCED_FLOWS = tuple(f.name for f in GUIDE_FLOWS if not f.ignored)
-# Every payment connector needs these; preprocessing, tokenization and access_token only some processors need.
+# The guide's core flows, what a payment connector that declares nothing more specific is expected to implement.
 DEFAULT_SELECTION = ("authorize", "psync", "capture", "cancel", "refund", "rsync")
 # Specific names first, so "Refund Sync" selects rsync and "Complete Authorize" does not select authorize.
 PLAN_MATCH_ORDER = (
@@ -149,10 +152,7 @@ def read_dyn_aliases(rust_file: RustFile | None) -> dict[tuple[str, str, str], s
 @fact
 def flow_specs(repo: Repository) -> dict[str, FlowSpec]:
     """The guide's flows with the triple and marker trait the target declares for each."""
-    api_files = [layout.INTERFACES_API_RS]
-    api_dir = repo.root / layout.INTERFACES_API_DIR
-    if api_dir.is_dir():
-        api_files += sorted(str(p.relative_to(repo.root)) for p in api_dir.rglob("*.rs"))
+    api_files = [layout.INTERFACES_API_RS, *repo.walk(layout.INTERFACES_API_DIR, ".rs")]
     parsed = [f for f in (repo.rust(rel) for rel in api_files) if f is not None]
     return resolve_flows(read_marker_traits(parsed))
 

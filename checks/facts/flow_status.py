@@ -1,12 +1,16 @@
-"""Classify each guide flow of a connector as implemented, default, stub or missing (anatomy §3.3-3.4).
+"""Classify each guide flow of a connector as implemented, default, stub or missing.
 
-- implemented: the impl overrides `build_request`, which builds a `RequestBuilder`, and `get_url` is not the
-  connector template's `NotImplemented("get_url method")` stub;
+- implemented: the impl overrides `build_request`, which builds a `RequestBuilder`, and neither the `get_url` nor
+  the `get_request_body` it calls fails on every path;
 - default: an empty impl (trait defaults; `build_request` returns `Ok(None)`), or the connector is listed in the
   `default_imp_for_*!` macro that provides the flow's triple;
 - stub: methods are overridden but `build_request` is not, or it returns an error / `Ok(None)` without building a
-  request, or `get_url` is the template stub;
+  request, or a key method (`get_url`, `get_request_body`) errors on every path (the template's
+  `NotImplemented("get_url method")` included);
 - missing: neither an impl nor a macro entry.
+
+The `cause` separates a deliberate `not_supported` (a `NotSupported` / `FlowNotSupported` error on every path,
+wherever it is raised) from a template or `NotImplemented` stub.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ class FlowAssessment:
     ignored: bool
     evidence_line: int  # the line that decides the status (e.g. a stubbed build_request)
     cause: str  # the finer class: implemented, empty, macro, no_build_request, stub_err, stub_none, stub_get_url,
-    #             missing, no_marker_trait
+    #             not_supported, missing, no_marker_trait
 
     def as_dict(self) -> dict[str, object]:
         return {"flow": self.flow, "status": str(self.status), "cause": self.cause, "file": self.file,
@@ -52,14 +56,37 @@ class FlowAssessment:
 
 
 ERROR_VARIANTS = ("NotImplemented", "NotSupported", "FlowNotSupported")
+DELIBERATE_VARIANTS = ("NotSupported", "FlowNotSupported")  # the connector says it does not support the flow
+KEY_METHODS = ("get_url", "get_request_body")  # what build_request calls to build the request
+
+
+def _returns_ok(function: SgNode) -> bool:
+    return any(
+        call.field("function") is not None and call.field("function").text() == "Ok"
+        for call in function.find_all(kind="call_expression")
+    )
+
+
+def _always_errs(function: SgNode) -> bool:
+    """No path returns `Ok(..)` and the body raises one of the connector error variants."""
+    return not _returns_ok(function) and any(mentions_identifier(function, v) for v in ERROR_VARIANTS)
+
+
+def _error_cause(function: SgNode) -> str:
+    """`not_supported` when the error is a deliberate NotSupported/FlowNotSupported, else `stub_err`."""
+    if mentions_identifier(function, "NotImplemented"):
+        return "stub_err"
+    return "not_supported" if any(mentions_identifier(function, v) for v in DELIBERATE_VARIANTS) else "stub_err"
+
+
+def _calls(function: SgNode, method: str) -> bool:
+    """`Type::get_url(self, ..)` or `self.get_url(..)` inside the function."""
+    return any(function.find(kind=kind, regex=f"^{method}$") is not None
+               for kind in ("identifier", "field_identifier"))
 
 
 def _is_template_url_stub(get_url: SgNode) -> bool:
-    returns_ok = any(
-        call.field("function") is not None and call.field("function").text() == "Ok"
-        for call in get_url.find_all(kind="call_expression")
-    )
-    return not returns_ok and any(s == "get_url method" for s in string_literals(get_url))
+    return not _returns_ok(get_url) and any(s == "get_url method" for s in string_literals(get_url))
 
 
 def classify_impl(impl: IntegrationImpl) -> tuple[FlowStatus, str, int, str]:
@@ -76,7 +103,9 @@ def classify_impl(impl: IntegrationImpl) -> tuple[FlowStatus, str, int, str]:
                 "and the flow never sends a request")
     if not mentions_identifier(build_request, "RequestBuilder"):
         if any(mentions_identifier(build_request, v) for v in ERROR_VARIANTS):
-            cause, why = "stub_err", "build_request returns an error (NotImplemented/NotSupported), no request"
+            cause = _error_cause(build_request)
+            why = ("build_request raises NotSupported/FlowNotSupported: the connector does not support the flow"
+                   if cause == "not_supported" else "build_request returns an error (NotImplemented), no request")
         else:
             cause, why = "stub_none", "build_request builds no RequestBuilder (returns Ok(None) or similar)"
         return FlowStatus.STUB, cause, line_of(build_request), why
@@ -84,6 +113,14 @@ def classify_impl(impl: IntegrationImpl) -> tuple[FlowStatus, str, int, str]:
     if get_url is not None and _is_template_url_stub(get_url):
         return (FlowStatus.STUB, "stub_get_url", line_of(get_url),
                 'get_url is still the connector template\'s NotImplemented("get_url method") stub')
+    for name in KEY_METHODS:
+        method = methods.get(name)
+        if method is not None and _calls(build_request, name) and _always_errs(method):
+            cause = _error_cause(method)
+            what = ("NotSupported/FlowNotSupported on every path: the connector does not support the flow"
+                    if cause == "not_supported" else "an error (NotImplemented) on every path")
+            return (FlowStatus.STUB, cause, line_of(method),
+                    f"build_request builds a request, but the {name} it calls returns {what}")
     return FlowStatus.IMPLEMENTED, "implemented", impl.line, "build_request builds a request and get_url is real"
 
 

@@ -15,8 +15,7 @@ from ..target.rust_locate import find_enum
 
 @fact
 def document(repo: Repository, rel: str) -> MarkdownDoc:
-    return parse_markdown(
-        (repo.root / rel).read_text(encoding="utf-8", errors="replace"))
+    return parse_markdown(repo.text(rel) or "")
 
 
 def spec_path(repo: Repository, name: str) -> str | None:
@@ -28,16 +27,15 @@ def plan_path(repo: Repository, name: str) -> str | None:
 
 
 def grace_folder_present(repo: Repository) -> bool:
-    return (repo.root / layout.GRACE_DIR).is_dir()
+    return repo.is_dir(layout.GRACE_DIR)
 
 
 @fact
 def status_variants(repo: Repository) -> dict[str, set[str]]:
     """AttemptStatus and RefundStatus variants, read from the target's common_enums."""
     found: dict[str, set[str]] = {}
-    base = repo.root / layout.COMMON_ENUMS_SRC
-    for path in sorted(base.rglob("*.rs")) if base.is_dir() else []:
-        rust_file = repo.rust(str(path.relative_to(repo.root)))
+    for rel in repo.walk(layout.COMMON_ENUMS_SRC, ".rs"):
+        rust_file = repo.rust(rel)
         for enum_name in ("AttemptStatus", "RefundStatus"):
             enum = find_enum(rust_file, enum_name) if rust_file is not None else None
             if enum is not None and enum_name not in found:

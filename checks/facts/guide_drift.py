@@ -11,6 +11,7 @@ import shlex
 from ..facts.flow_catalog import flow_specs
 from ..facts.flow_status import implemented_at
 from ..facts.guide_text import GUIDE_ERROR_RESPONSE_FIELDS, GUIDE_EXT_TRAITS, GUIDE_MASKING_CRATE
+from ..facts.locations import connectors_struct
 from ..facts.registration import required_traits
 from ..target import layout
 from ..target.repository import Repository
@@ -27,13 +28,12 @@ def _note(topic: str, guide: str, tree: str) -> dict[str, str]:
 
 def connectors_struct_note(repo: Repository) -> list[dict[str, str]]:
     """Guide pitfall 8 says "the Connectors struct list" without a place; say where it is today."""
-    rust_file = repo.rust(layout.CONNECTOR_ENDPOINTS_RS)
-    struct = find_struct(rust_file, "Connectors") if rust_file is not None else None
+    struct = connectors_struct(repo)
     if struct is None:
         return []
     return [_note("pitfall 8: Connectors struct",
                   "'Missing connector from the Connectors struct list (for specifying the base_url)'",
-                  f"`pub struct Connectors` is at {layout.CONNECTOR_ENDPOINTS_RS}:{line_of(struct)}; "
+                  f"`pub struct Connectors` is at {struct.where()}; "
                   "crates/hyperswitch_interfaces/src/configs.rs only re-exports it")]
 
 
@@ -89,10 +89,9 @@ def _pattern_regex(pattern: str, names: dict[str, list[str]]) -> re.Pattern[str]
 
 def add_connector_script_notes(repo: Repository) -> list[dict[str, str]]:
     """scripts/add_connector.sh: files it edits that are gone, or that no longer hold the line it looks for."""
-    script_path = repo.root / layout.ADD_CONNECTOR_SCRIPT
-    if not script_path.is_file():
+    text = repo.text(layout.ADD_CONNECTOR_SCRIPT)
+    if text is None:
         return []
-    text = script_path.read_text(encoding="utf-8", errors="replace")
     variables = {m.group(1): m.group(2) for m in map(ASSIGNMENT.match, text.splitlines()) if m}
     camels = [m.camel for m in repo.modules.values() if m.camel]
     names = {"previous_connector": list(repo.modules), "previous_connector_camelcase": camels}
@@ -109,10 +108,9 @@ def add_connector_script_notes(repo: Repository) -> list[dict[str, str]]:
                 continue
             seen.add((target, pattern))
             where = f"{layout.ADD_CONNECTOR_SCRIPT}:{number}"
-            if not (repo.root / target).exists():
+            if not repo.exists(target):
                 notes.append(_note("add_connector.sh", f"{where} edits {target}", "that file no longer exists"))
-            elif regex is not None and not regex.search(
-                    (repo.root / target).read_text(encoding="utf-8", errors="replace")):
+            elif regex is not None and not regex.search(repo.text(target) or ""):
                 notes.append(_note("add_connector.sh", f"{where} looks for `{pattern}` in {target}",
                                    "nothing there matches any more, so the edit is a no-op: add the entry by hand"))
     mentioned = text.replace("$src", "crates/router/src").replace("$conn", layout.CONNECTORS_DIR)

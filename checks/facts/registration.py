@@ -13,41 +13,22 @@ from ..target.repository import Repository
 from ..target.rust import last_segment, line_of
 from ..target.rust_locate import find_struct, struct_field
 from ..target.toml_files import TomlFile
+from .deployment import config_tomls, is_full_config
+from .locations import connectors_struct
 
 
 @fact
 def config_files_with_connectors(repo: Repository) -> list[TomlFile]:
-    """The deployable configs that carry a [connectors] table (found by reading them, not from a fixed list)."""
-    found = []
-    for directory in layout.CONFIG_DIRS:
-        base = repo.root / directory
-        for path in sorted(base.rglob("*.toml")) if base.is_dir() else []:
-            toml_file = repo.toml(str(path.relative_to(repo.root)))
-            if toml_file is None:
-                continue
-            if _lists_most_connectors(repo, toml_file):
-                found.append(toml_file)
-    return found
-
-
-
-def _lists_most_connectors(repo: Repository, toml_file: TomlFile) -> bool:
-    """A full connector config, not an overlay: its [connectors] table names at least half the modules.
-
-    (config/deployments/env_specific.toml has a [connectors] table with two entries; it is layered on top.)
-    """
-    if toml_file.data is not None:
-        table = toml_file.data.get("connectors")
-        named = set(table) if isinstance(table, dict) else set()
-    else:
-        named = {n for n in repo.modules if toml_file.line_matching(rf"^\s*{n}\.base_url\s*=") is not None}
-    return len(named & set(repo.modules)) * 2 >= len(repo.modules)
+    """The deployable configs that carry a full [connectors] table (found by reading them, not from a fixed list);
+    config/deployments/env_specific.toml, with two entries, is an overlay (facts/deployment.py), not one of them."""
+    return sorted((t for t in config_tomls(repo) if is_full_config(repo, t)), key=lambda t: t.rel)
 
 
 def params_type_required_keys(repo: Repository, name: str) -> list[str]:
     """Non-optional String fields of the connector's params type in `Connectors` (what start-up validates)."""
-    rust_file = repo.rust(layout.CONNECTOR_ENDPOINTS_RS)
-    struct = find_struct(rust_file, "Connectors") if rust_file is not None else None
+    place = connectors_struct(repo)
+    rust_file = repo.rust(place.rel) if place is not None else None
+    struct = place.node if place is not None else None
     field = struct_field(struct, name) if struct is not None else None
     if field is None or rust_file is None:
         return ["base_url"]
@@ -64,12 +45,11 @@ def params_type_required_keys(repo: Repository, name: str) -> list[str]:
 
 
 @fact
-def required_traits(repo: Repository) -> set[str]:
-    """Traits a connector type must implement: `api::Connector` and, transitively, its supertraits."""
+def trait_supertraits(repo: Repository) -> dict[str, set[str]]:
+    """Every trait of hyperswitch_interfaces with the traits its bounds name (`Payouts` -> {PayoutCreate, ..})."""
     supertraits: dict[str, set[str]] = defaultdict(set)
-    base = repo.root / layout.INTERFACES_SRC
-    for path in base.rglob("*.rs") if base.is_dir() else []:
-        rust_file = repo.rust(str(path.relative_to(repo.root)))
+    for rel in repo.walk(layout.INTERFACES_SRC, ".rs"):
+        rust_file = repo.rust(rel)
         if rust_file is None:
             continue
         for item in rust_file.root.find_all(kind="trait_item"):
@@ -80,14 +60,25 @@ def required_traits(repo: Repository) -> set[str]:
                 base_type = bound.field("type") if bound.kind() == "generic_type" else bound
                 if base_type is not None and base_type.kind() in ("type_identifier", "scoped_type_identifier"):
                     supertraits[item.field("name").text()].add(last_segment(base_type.text()))
-    required, stack = set(), ["Connector"]
+    return supertraits
+
+
+def traits_under(repo: Repository, trait: str) -> set[str]:
+    """`trait` and, transitively, every trait its bounds require."""
+    supertraits = trait_supertraits(repo)
+    found, stack = set(), [trait]
     while stack:
         current = stack.pop()
-        if current not in required:
-            required.add(current)
+        if current not in found:
+            found.add(current)
             stack.extend(supertraits.get(current, ()))
-    return required
+    return found
 
+
+@fact
+def required_traits(repo: Repository) -> set[str]:
+    """Traits a connector type must implement: `api::Connector` and, transitively, its supertraits."""
+    return traits_under(repo, "Connector")
 
 
 @fact

@@ -25,10 +25,7 @@ from ..target.rust_syntax import (
 @fact
 def request_structs(repo: Repository) -> dict[str, dict[str, SgNode]]:
     """Structs of `router_request_types` (and its submodules): name -> {field: declaration}."""
-    rels = [REQUEST_TYPES_RS]
-    folder = repo.root / REQUEST_TYPES_DIR
-    if folder.is_dir():
-        rels += sorted(str(p.relative_to(repo.root)) for p in folder.rglob("*.rs"))
+    rels = [REQUEST_TYPES_RS, *repo.walk(REQUEST_TYPES_DIR, ".rs")]
     found: dict[str, dict[str, SgNode]] = {}
     for rel in rels:
         rust_file = repo.rust(rel)
@@ -147,10 +144,8 @@ def fn_defined_anywhere(repo: Repository, name: str) -> bool:
 @fact
 def _fn_name_index(repo: Repository) -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
-    base = repo.root / "crates"
-    for path in sorted(base.rglob("*.rs")) if base.is_dir() else []:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        rel = str(path.relative_to(repo.root))
+    for rel in repo.walk("crates", ".rs"):
+        text = repo.text(rel) or ""
         for fn_name in set(_FN_NAME.findall(text)):
             index.setdefault(fn_name, []).append(rel)
     return index
@@ -187,10 +182,7 @@ def request_methods(repo: Repository) -> tuple[dict[str, set[str]], set[str]]:
     """Methods each request struct has: its impl blocks in router_request_types (inherent or trait) and the utils.rs
     helper traits implemented for it; plus the methods of blanket `impl<T> Trait for T` helpers (every type's)."""
     methods: dict[str, set[str]] = {}
-    rels = [REQUEST_TYPES_RS]
-    folder = repo.root / REQUEST_TYPES_DIR
-    if folder.is_dir():
-        rels += sorted(str(p.relative_to(repo.root)) for p in folder.rglob("*.rs"))
+    rels = [REQUEST_TYPES_RS, *repo.walk(REQUEST_TYPES_DIR, ".rs")]
     for rel in rels:
         rust_file = repo.rust(rel)
         for impl in rust_file.root.find_all(kind="impl_item") if rust_file is not None else []:

@@ -229,9 +229,7 @@ class ModuleResolver:
         """`#[macro_export]` macros of a crate: they live at the crate root whatever file defines them."""
         if crate not in self._macro_exports:
             names: set[str] = set()
-            base = self.repo.root / "crates" / crate / "src"
-            for path in sorted(base.rglob("*.rs")) if base.is_dir() else []:
-                rel = str(path.relative_to(self.repo.root))
+            for rel in self.repo.walk(f"crates/{crate}/src", ".rs"):
                 rust_file = self.repo.rust(rel)
                 # Cheap pre-filter on the text; the parse below decides (a comment never counts).
                 if rust_file is None or "macro_export" not in rust_file.text:
@@ -364,12 +362,11 @@ def _enum_has_variant(enum: SgNode, name: str) -> bool:
 def workspace_crates(repo: Repository) -> dict[str, str]:
     """Library crates of the checkout: package name (as written in paths) -> directory under crates/."""
     crates: dict[str, str] = {}
-    base = repo.root / "crates"
-    for manifest in sorted(base.glob("*/Cargo.toml")) if base.is_dir() else []:
-        directory = manifest.parent.name
-        if not (manifest.parent / "src" / "lib.rs").is_file():
+    for folder in repo.read.glob_dirs("crates"):
+        directory = folder.rsplit("/", 1)[-1]
+        if not repo.is_file(f"{folder}/Cargo.toml") or not repo.is_file(f"{folder}/src/lib.rs"):
             continue
-        toml_file = repo.toml(str(manifest.relative_to(repo.root)))
+        toml_file = repo.toml(f"{folder}/Cargo.toml")
         package = (toml_file.data or {}).get("package", {}) if toml_file is not None else {}
         name = package.get("name") if isinstance(package, dict) else None
         crates[(name if isinstance(name, str) else directory).replace("-", "_")] = directory

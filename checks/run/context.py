@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.errors import NothingToCheck, UsageError
+from ..core.errors import UsageError
 from ..core.finding import Finding
+from ..core.names import is_module_name, printable
 from ..core.registry import all_rules
 from ..core.rule import Rule, Scope
 from ..facts.flow_catalog import flow_specs
 from ..facts.guide_drift import guide_drift_notes, preprocessing_drift_note
 from ..facts.selection import Selection, parse_flow_list, select_flows
+from ..target.files import MAX_FILE_BYTES
 from ..target.repository import Repository
-from .changes import changed_connectors
+from .baseline import Baseline, Comparison, open_baseline
 from .options import RunOptions
+from .policy import BasePolicy, base_selection, base_waivers
 from .report_dir import resolve_report_dir
-from .waivers import DEFAULT_WAIVER_FILE, WaiverFile, load_waivers
+from .waivers import DEFAULT_WAIVER_FILE, WaiverFile, WaiverRules, load_waivers, parse_waivers
 
 SAMPLE_REPO = Path(__file__).resolve().parents[2] / "examples" / "sample-hyperswitch"
 SAMPLE_CONNECTOR = "samplepay"
+RUN_LEVEL = ""  # the "connector" of a run-level scenario: findings that belong to no single connector
 # Up to this many connectors, each gets its own pytest item per scenario (readable ids, per-item -k);
 # beyond it, one item per scenario checks them all, so a whole-repository run stays a few seconds.
 PER_CONNECTOR_ITEMS_LIMIT = 12
@@ -38,23 +43,44 @@ class RunContext:
     report_dir: Path  # absolute, outside the target
     report_dir_note: str | None = None  # set when the default report directory had to move out of the target
     cargo: object | None = None  # the CargoSession, set by the build layer when a cargo scenario first runs
+    baseline: Baseline | None = None  # the base tree to judge findings against (--changed-since, --baseline)
+    why: dict[str, list[str]] = field(default_factory=dict)  # per connector: why it is checked
+    policy_notes: list[str] = field(default_factory=list)  # what the PR changes in waivers/selection (not applied)
 
     def scope(self, connector: str) -> Scope:
+        if connector == RUN_LEVEL:
+            return Scope(self.repo, RUN_LEVEL, (), "", self.options.require_docs, self.cargo)
         selection = self.selections[connector]
         return Scope(self.repo, connector, selection.flows, selection.source, self.options.require_docs, self.cargo)
 
     def findings(self, rule: Rule, connector: str, **params: str) -> list[Finding]:
         """A rule's findings for one connector, computed once per run however many scenarios ask."""
         key = (rule.id, connector, tuple(sorted(params.items())))
+        # Uncapped: the baseline compares every finding; the report's caps apply when it is recorded (model.admit).
         return self.repo.facts.get(RunContext.findings, key, lambda: rule.run(self.scope(connector), **params))
 
+    def compare(self, rule: Rule, connector: str, findings: list[Finding], run_level: bool = False,
+                **params: str) -> Comparison | None:
+        """The findings judged against the baseline (None without one): new, pre-existing, and fixed ones.
+        `run_level`: the run-level findings a connector's rule raised (a missing shared file)."""
+        if self.baseline is None:
+            return None
+        key = (rule.id, connector, run_level, tuple(sorted(params.items())))
+        judge = self.baseline.compare_run_level if run_level else self.baseline.compare
+        return self.repo.facts.get(RunContext.compare, key,
+                                   lambda: judge(rule, self.scope(connector), findings, **params))
+
     def batches(self) -> list[tuple[str, ...]]:
+        if not self.connectors:
+            return []
         if len(self.connectors) <= PER_CONNECTOR_ITEMS_LIMIT:
             return [(name,) for name in self.connectors]
         return [self.connectors]
 
 
 def batch_id(batch: tuple[str, ...]) -> str:
+    if batch == (RUN_LEVEL,):
+        return "run-level"
     return batch[0] if len(batch) == 1 else f"{len(batch)}-connectors"
 
 
@@ -63,20 +89,22 @@ def _named(options: RunOptions) -> list[str]:
     return [name.strip() for value in options.connectors for name in value.split(",") if name.strip()]
 
 
-def _connectors(repo: Repository, options: RunOptions) -> tuple[str, ...]:
+def _connectors(repo: Repository, options: RunOptions, baseline: Baseline | None
+                ) -> tuple[tuple[str, ...], dict[str, list[str]]]:
+    """The connectors to check and why each is checked."""
     named = _named(options)
-    if options.changed_since:
-        changed = changed_connectors(repo, options.changed_since)
-        names = tuple(dict.fromkeys([*named, *changed]))
-        if not names:
-            raise NothingToCheck(f"no connector touched since {options.changed_since}: nothing to check")
-        return names
+    if options.changed_since and baseline is not None:
+        why = {name: ["named with --connector"] for name in named}
+        for name, reasons in baseline.attribution().reasons.items():
+            why.setdefault(name, []).extend(reasons)
+        return tuple(why), why
     if options.all_connectors:
-        return tuple(sorted(repo.modules))
+        # A module whose name is not [a-z0-9_]+ is a finding of scaffolding.module-names, not a bad command line.
+        return tuple(sorted(name for name in repo.modules if is_module_name(name))), {}
     if named:
-        return tuple(dict.fromkeys(named))
+        return tuple(dict.fromkeys(named)), {}
     if options.hs_repo is None or repo.root == SAMPLE_REPO.resolve():
-        return (SAMPLE_CONNECTOR,)
+        return (SAMPLE_CONNECTOR,), {}
     raise UsageError("name the connector(s) to check with --connector NAME (or use --all-connectors)")
 
 
@@ -84,22 +112,85 @@ def build_run_context(options: RunOptions, cwd: Path | None = None) -> RunContex
     """Validate the options against the target; raises HarnessError with a one-line message."""
     repo = Repository(options.hs_repo or SAMPLE_REPO)
     report_dir, report_dir_note = resolve_report_dir(options.report_dir, repo.root, cwd or Path.cwd())
-    names = _connectors(repo, options)
-    for name in names:
+    for name in _named(options):
         repo.connector(name)
-    waiver_path = options.waivers or repo.root / DEFAULT_WAIVER_FILE
-    waivers = load_waivers(waiver_path, required=options.waivers is not None)
+    if options.changed_since and options.baseline:
+        raise UsageError("--changed-since REF already compares with REF's merge base: drop --baseline")
+    if options.changed_since and options.all_connectors:
+        raise UsageError("--changed-since selects the connectors a change concerns: drop --all-connectors "
+                         "(or use --baseline REF --all-connectors)")
+    today = dt.date.today()
+    rules = WaiverRules(today, options.waiver_horizon_days, options.waivable_tags, options.catch_all_tags)
+    in_target = _waiver_rel(repo, options.waivers)
+    if in_target is None:  # --waivers names a file outside the checkout: an option, so trusted
+        assert options.waivers is not None
+        waivers = load_waivers(options.waivers, required=True, rules=rules)
     cli_flows = parse_flow_list(options.flows) if options.flows is not None else None
-    selections = {name: select_flows(repo, name, cli_flows, waivers.flows, waivers.path or "") for name in names}
-    notes = guide_drift_notes(repo)
-    notes += preprocessing_drift_note(repo, [n for n in names if "preprocessing" in selections[n].flows])
-    return RunContext(repo, names, selections, options, waivers, dt.date.today(), notes, report_dir, report_dir_note)
+    request = options.baseline_request
+    baseline = open_baseline(repo, request[1], request[0]) if request is not None else None
+    try:
+        names, why = _connectors(repo, options, baseline)
+        for name in names:
+            repo.connector(name)
+        policy_notes: list[str] = []
+        if baseline is None:
+            if in_target is not None:
+                waivers = _target_waivers(repo, in_target, options.waivers is not None, rules)
+            selections = {name: select_flows(repo, name, cli_flows, waivers.flows, waivers.path or "")
+                          for name in names}
+        else:  # under review: waivers, flow overrides and plans come from the merge base (run/policy.py)
+            base = baseline.commit
+            policy = (base_waivers(repo, base, in_target, rules) if in_target is not None
+                      else BasePolicy(base, waivers))
+            waivers = policy.waivers
+            source = f"{in_target} at the base {base[:12]}" if in_target is not None else str(options.waivers)
+            selections = {name: Selection(cli_flows, "--flows") if cli_flows else
+                          base_selection(repo, base, name, waivers.flows, source, policy)
+                          for name in names}
+            policy_notes = policy.notes
+        notes = guide_drift_notes(repo)
+        notes += preprocessing_drift_note(repo, [n for n in names if "preprocessing" in selections[n].flows])
+    except BaseException:
+        if baseline is not None:
+            baseline.cleanup()
+        raise
+    return RunContext(repo, names, selections, options, waivers, today, notes, report_dir, report_dir_note,
+                      baseline=baseline, why=why, policy_notes=policy_notes)
+
+
+def _waiver_rel(repo: Repository, given: Path | None) -> str | None:
+    """The waiver file's path inside the target (None when --waivers names a file outside it)."""
+    if given is None:
+        return DEFAULT_WAIVER_FILE
+    given = Path(os.path.abspath(given.expanduser()))
+    path = Path(os.path.realpath(given.parent)) / given.name  # the folder resolved, the file itself not followed
+    return str(path.relative_to(repo.root)) if path.is_relative_to(repo.root) else None
+
+
+def _target_waivers(repo: Repository, rel: str, required: bool, rules: WaiverRules) -> WaiverFile:
+    """The waiver file of the checkout itself (a run without --changed-since), read like any file of the target."""
+    try:
+        text = repo.read.read_text(rel, strict=True)
+    except UnicodeDecodeError as error:
+        raise UsageError(f"waiver file {printable(rel)} is not UTF-8 text ({error.reason} at byte {error.start})") \
+            from None
+    if text is None:
+        if rel in repo.read.escapes:
+            raise UsageError(f"waiver file {printable(rel)} is a symlink that points outside the checkout")
+        if required:
+            raise UsageError(f"waiver file {printable(rel)} does not exist in {repo.root}")
+        return WaiverFile(None)
+    if rel in repo.read.oversized:
+        raise UsageError(f"waiver file {printable(rel)} is larger than {MAX_FILE_BYTES:,} bytes")
+    return parse_waivers(text, rel, rules, str(repo.root / rel))
 
 
 def rule_catalogue(repo: Repository) -> dict[str, dict[str, str]]:
-    """Every rule's severity and guide text for the reports; the flow rule gets one id per flow of the target."""
-    catalogue = {r.id: {"severity": r.severity, "guide": r.guide} for r in all_rules().values() if r.id != "flow"}
-    flow_rule = all_rules()["flow"]
-    for flow in flow_specs(repo):
-        catalogue[f"flow.{flow}"] = {"severity": flow_rule.severity, "guide": f"{flow_rule.guide} ({flow})"}
+    """Every rule's severity and guide text for the reports; each flow rule gets one id per flow it holds."""
+    flow_rules = {r.id: r for r in all_rules().values() if "flow" in r.params}
+    catalogue = {r.id: {"severity": r.severity, "guide": r.guide} for r in all_rules().values()
+                 if r.id not in flow_rules}
+    for flow, spec in flow_specs(repo).items():
+        rule = flow_rules["flow" if spec.guide.every_payment or spec.guide.ignored else "flow-feature"]
+        catalogue[f"{rule.id}.{flow}"] = {"severity": rule.severity, "guide": f"{rule.guide} ({flow})"}
     return catalogue

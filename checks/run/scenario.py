@@ -1,13 +1,20 @@
 """One scenario for a batch of connectors, without pytest: which rules ran, what each connector's outcome is, and
-the verdict the test framework should give (fail, warn, skip, xfail for a waived failure, or pass)."""
+the verdict the test framework should give (fail, warn, skip, xfail for a waived failure or for findings that were
+all there before the change, or pass).
+
+With a baseline only new findings fail a scenario; a scenario whose findings all pre-exist is "pre-existing"."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from ..core.finding import Finding
+from ..core.names import printable
 from ..core.rule import Rule
+from .baseline import NEW, Comparison
 from .context import RunContext
+
+MESSAGE_FINDINGS = 20  # findings per connector in the test's failure text (the reports list them all)
 
 
 @dataclass
@@ -16,6 +23,24 @@ class ConnectorOutcome:
     skipped: str | None = None
     waived: str | None = None  # the justification of the waiver that accepted this failure
     stopped_at: int | None = None  # index of the step where it failed or was skipped
+    comparison: Comparison | None = None  # with a baseline: each finding's status, and the fixed ones
+    # Findings about a shared file that say the same for every connector (a missing registration file): they are
+    # reported once per run, not as this connector's; they still decide the scenario's pytest verdict.
+    shared: list[Finding] = field(default_factory=list)
+    shared_comparison: Comparison | None = None
+
+    def new_findings(self) -> list[Finding]:
+        """The findings that gate: all of them without a baseline, else those the base tree does not have."""
+        return _new(self.findings, self.comparison)
+
+    def new_shared(self) -> list[Finding]:
+        return _new(self.shared, self.shared_comparison)
+
+
+def _new(findings: list[Finding], comparison: Comparison | None) -> list[Finding]:
+    if comparison is None:
+        return list(findings)
+    return [f for f, s in zip(findings, comparison.statuses, strict=True) if s == NEW]
 
 
 @dataclass(frozen=True)
@@ -58,33 +83,57 @@ class ScenarioRun:
         self.only_where_applies(rules, **params)
         for rule in rules:
             for name in self.active():
-                findings = self.run.findings(rule, name, **params)
+                found = self.run.findings(rule, name, **params)
                 outcome = self.outcomes[name]
+                findings = [f for f in found if not f.run_level]
+                shared = [f for f in found if f.run_level]
                 if findings and outcome.stopped_at is None:
                     outcome.stopped_at = self.current_step
                 outcome.findings.extend(findings)
+                outcome.shared.extend(shared)
+                comparison = self.run.compare(rule, name, findings, **params)
+                if comparison is not None:
+                    outcome.comparison = outcome.comparison or Comparison()
+                    outcome.comparison.extend(comparison)
+                comparison = self.run.compare(rule, name, shared, run_level=True, **params) if shared else None
+                if comparison is not None:
+                    outcome.shared_comparison = outcome.shared_comparison or Comparison()
+                    outcome.shared_comparison.extend(comparison)
         return self.verdict()
 
     def verdict(self) -> Verdict:
         for name, outcome in self.outcomes.items():
             if outcome.skipped is None and outcome.findings and outcome.waived is None:
-                waiver = self.run.waivers.find(name, self.scenario, self.tags, self.run.today)
+                rules = {f.rule for f in outcome.findings}
+                waiver = self.run.waivers.find(name, self.scenario, self.tags, self.run.today, rules)
                 outcome.waived = waiver.justification if waiver is not None else None
-        failing = {n: o.findings for n, o in self.outcomes.items()
-                   if o.skipped is None and o.findings and o.waived is None}
+        live = {n: o for n, o in self.outcomes.items()
+                if o.skipped is None and (o.findings or o.shared) and o.waived is None}
+        failing = {n: o.new_findings() + o.new_shared() for n, o in live.items() if o.new_findings() + o.new_shared()}
         if failing:
             self.verdict_given = True
             lines = [f"{len(failing)} of {len(self.connectors)} connector(s) fail:"]
             for name, findings in failing.items():
-                for f in findings:
-                    lines.append(f"  [{name}] {f.location()}: {f.message}")
+                for f in findings[:MESSAGE_FINDINGS]:
+                    lines.append(f"  [{name or 'run'}] {printable(f.file)}:{f.line}: {f.message}")
                     if f.hint:
                         lines.append(f"      fix: {f.hint}")
+                if len(findings) > MESSAGE_FINDINGS:
+                    more = len(findings) - MESSAGE_FINDINGS
+                    lines.append(f"  [{name or 'run'}] {more} more findings: see the reports")
+            known = sum(len(o.findings) + len(o.shared) for o in live.values()) - sum(len(f) for f in failing.values())
+            if known:
+                lines.append(f"  (and {known} finding(s) the base tree already had)")
             warn = self.severity == "warning" and self.run.options.fail_on == "error"
             return Verdict("warn" if warn else "fail", "\n".join(lines))
         if not self.active():
             self.verdict_given = True
             return Verdict("skip", "; ".join(sorted({o.skipped or "" for o in self.outcomes.values()})))
+        if live:
+            self.verdict_given = True
+            count = sum(len(o.findings) + len(o.shared) for o in live.values())
+            base = self.run.baseline.commit[:12] if self.run.baseline is not None else "the base"
+            return Verdict("xfail", f"pre-existing: {count} finding(s) already at {base}, none new")
         waived = {n: o.waived for n, o in self.outcomes.items() if o.waived is not None}
         if waived:
             self.verdict_given = True

@@ -30,7 +30,9 @@ def plan_candidates(name: str) -> list[str]:
 def spec_candidates(name: str) -> list[str]:
     return [f"{GRACE_DIR}/{name}/{name}_specs.md", f"{GRACE_DIR}/{name}_specs.md"]
 
-# Registration points outside the connector folder (hyperswitch_anatomy §2.2).
+# Registration points outside the connector folder. Each is found by what it is (facts/locations.py): these paths
+# are where the current tree keeps them, tried first; the older places Hyperswitch kept them in follow, and
+# failing all of those the item is searched for under its crate.
 ROUTER_CONNECTOR_RS = "crates/router/src/connector.rs"
 CONNECTOR_ENDPOINTS_RS = "crates/hyperswitch_domain_models/src/connector_endpoints.rs"
 CONNECTOR_ENUMS_RS = "crates/common_enums/src/connector_enums.rs"
@@ -39,6 +41,17 @@ CONNECTOR_TRANSFORMERS_RS = "crates/router/src/types/connector_transformers.rs"
 CONNECTOR_VALIDATION_RS = "crates/router/src/core/connector_validation.rs"
 CONNECTOR_MAPPING_RS = "crates/router/src/types/api/connector_mapping.rs"
 FEATURE_MATRIX_RS = "crates/router/src/types/api/feature_matrix.rs"
+# Where each point lived before (trees of mid-2025): tried after the current place, before a crate-wide search.
+FORMER_LOCATIONS: dict[str, tuple[str, ...]] = {
+    CONNECTOR_ENDPOINTS_RS: ("crates/hyperswitch_domain_models/src/configs.rs",),
+    EUCLID_ENUMS_RS: (CONNECTOR_ENUMS_RS,),  # RoutableConnectors lived in common_enums until 2025-12
+    CONNECTOR_TRANSFORMERS_RS: ("crates/router/src/types/transformers.rs",),
+    CONNECTOR_VALIDATION_RS: ("crates/router/src/core/admin.rs",),
+    CONNECTOR_MAPPING_RS: ("crates/router/src/types/api.rs",),
+}
+# The crate each point belongs to: where it is searched for when no known place has it.
+ROUTER_CRATE = "crates/router/src"
+CRATES = "crates"
 CONNECTOR_CONFIGS_RS = "crates/connector_configs/src/connector.rs"
 CONNECTOR_CONFIGS_TOML_DIR = "crates/connector_configs/toml"
 DEFAULT_IMPLEMENTATIONS_V2_RS = "crates/hyperswitch_connectors/src/default_implementations_v2.rs"
@@ -51,6 +64,7 @@ CONFIG_DIRS = ("config", "loadtest/config")
 # The configs whose `[connectors]` base URLs a tech spec's sandbox and live base URLs are compared with.
 DEVELOPMENT_TOML = "config/development.toml"
 PRODUCTION_TOML = "config/deployments/production.toml"
+CONNECTOR_TEMPLATE_RS = "connector-template/mod.rs"
 ADD_CONNECTOR_SCRIPT = "scripts/add_connector.sh"
 COMMON_ENUMS_SRC = "crates/common_enums/src"
 ROUTER_DATA_RS = "crates/hyperswitch_domain_models/src/router_data.rs"

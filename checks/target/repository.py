@@ -12,41 +12,75 @@ from ..core.errors import TargetError, UsageError
 from . import layout
 from .connectors_index import ConnectorModule, read_connector_modules
 from .fact_cache import FactCache
+from .files import TargetFiles
 from .rust import ParseCache, RustFile
 from .toml_files import TomlFile
 
-NAME_PATTERN = re.compile(r"^[a-z0-9_]+$")
+NAME_PATTERN = re.compile(r"[a-z0-9_]+")  # used with fullmatch: `^...$` would let a trailing newline through
 
 
 class Repository:
-    """A Hyperswitch checkout. Read-only: the harness never writes into it."""
+    """A Hyperswitch checkout. Read-only: the harness never writes into it, and reads only through `self.read`
+    (TargetFiles), which never leaves the checkout."""
 
-    def __init__(self, root: Path | str) -> None:
+    def __init__(self, root: Path | str, shared: Repository | None = None, same: frozenset[str] = frozenset()) -> None:
+        """`shared` and `same`: a baseline tree borrows the parsed files it has in common with the checkout."""
         path = Path(root).expanduser()
         if not path.exists():
             raise TargetError(f"target checkout {path} does not exist (pass --hs-repo PATH)")
         if not path.is_dir():
             raise TargetError(f"target checkout {path} is not a directory")
         self.root = path.resolve()
-        if not (self.root / layout.CONNECTORS_RS).is_file():
+        self.read = TargetFiles(self.root, also=(shared.root,) if shared is not None else ())
+        if not self.read.is_file(layout.CONNECTORS_RS):
+            if self.read.escapes:
+                raise TargetError(f"{self.root} is not a Hyperswitch checkout: {layout.CONNECTORS_RS} is a symlink "
+                                  "that points outside the checkout")
             near = _checkout_near(self.root)
             hint = f"; did you mean --hs-repo {near}?" if near else ""
             raise TargetError(f"{self.root} is not a Hyperswitch checkout: {layout.CONNECTORS_RS} is missing{hint}")
-        self.files = ParseCache(self.root)
+        self.files = ParseCache(self.read, shared.files if shared is not None else None, same)
         self.facts = FactCache()  # everything derived from the tree, once per run (see fact_cache.fact)
         self._tomls: dict[str, TomlFile | None] = {}
+        self._shared = shared
+        self._same = same
+        self._lines: dict[str, list[str]] = {}
 
     def rust(self, rel: str) -> RustFile | None:
         return self.files.get(rel)
 
     def toml(self, rel: str) -> TomlFile | None:
         """A TOML file of the target, read once (parse errors are kept, not raised)."""
+        if self._shared is not None and rel in self._same:
+            return self._shared.toml(rel)
         if rel not in self._tomls:
-            self._tomls[rel] = TomlFile(self.root, rel) if (self.root / rel).is_file() else None
+            self._tomls[rel] = TomlFile(self.read, rel) if self.read.is_file(rel) else None
         return self._tomls[rel]
 
+    def line_text(self, rel: str, line: int) -> str | None:
+        """The text of one 1-based line of a file of the tree (None when the file or the line does not exist)."""
+        if rel not in self._lines:
+            text = self.read.read_text(rel) if rel and not rel.startswith("/") else None
+            self._lines[rel] = text.splitlines() if text is not None else []
+        lines = self._lines[rel]
+        return lines[line - 1] if 0 < line <= len(lines) else None
+
     def exists(self, rel: str) -> bool:
-        return (self.root / rel).exists()
+        return self.read.exists(rel)
+
+    def is_file(self, rel: str) -> bool:
+        return self.read.is_file(rel)
+
+    def is_dir(self, rel: str) -> bool:
+        return self.read.is_dir(rel)
+
+    def text(self, rel: str) -> str | None:
+        """A file's text (None when it is absent or leaves the checkout)."""
+        return self.read.read_text(rel)
+
+    def walk(self, rel_dir: str, suffix: str = "") -> list[str]:
+        """Files under a folder, recursively, whose names end with `suffix` (symlinked folders not entered)."""
+        return self.read.walk(rel_dir, suffix)
 
     @cached_property
     def commit(self) -> str | None:
@@ -69,7 +103,7 @@ class Repository:
 
     def connector(self, name: str) -> ConnectorModule:
         """The module for a `--connector` value, or a UsageError that suggests near names."""
-        if not NAME_PATTERN.match(name):
+        if not NAME_PATTERN.fullmatch(name):
             # `Stripe`, `Sample-Pay`, `Adyen Platform`: the module name the user most likely meant
             wanted = re.sub(r"[^a-z0-9_]+", "_", name.strip().lower()).strip("_")
             near = [wanted] if wanted in self.modules else self._near(wanted or name)
@@ -89,15 +123,13 @@ class Repository:
         """The connector's own Rust files: `connectors/NAME.rs` and everything under `connectors/NAME/`."""
         files = []
         main = layout.connector_main_file(name)
-        if (self.root / main).is_file():
+        if self.read.is_file(main):
             files.append(main)
-        folder = self.root / layout.connector_folder(name)
-        if folder.is_dir():
-            files.extend(sorted(str(p.relative_to(self.root)) for p in folder.rglob("*.rs")))
+        files.extend(self.read.walk(layout.connector_folder(name), ".rs"))
         return files
 
     def first_existing(self, candidates: list[str]) -> str | None:
-        return next((c for c in candidates if (self.root / c).is_file()), None)
+        return next((c for c in candidates if self.read.is_file(c)), None)
 
 
 def _or(names: list[str]) -> str:

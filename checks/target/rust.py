@@ -8,18 +8,27 @@ from pathlib import Path
 
 from ast_grep_py import SgNode, SgRoot
 
+from .files import TargetFiles
+
 
 @dataclass(eq=False)  # identity equality: one instance per file, usable as a fact-cache key
 class RustFile:
     """A Rust file of the target: its text and its syntax tree, built on first use and then kept."""
 
-    root_dir: Path
+    files: TargetFiles
     rel: str
+
+    @classmethod
+    def from_text(cls, rel: str, text: str) -> RustFile:
+        """A file whose text is given rather than read (the connector template, once its placeholders are filled)."""
+        rust_file = cls(TargetFiles(Path()), rel)
+        rust_file.__dict__["text"] = text  # the cached_property's slot
+        return rust_file
 
     @cached_property
     def text(self) -> str:
         # Lenient decoding: a stray byte must not stop the whole run; the parser reports what it cannot read.
-        return (self.root_dir / self.rel).read_text(encoding="utf-8", errors="replace")
+        return self.files.read_text(self.rel) or ""
 
     @cached_property
     def root(self) -> SgNode:
@@ -37,16 +46,24 @@ class RustFile:
 
 @dataclass
 class ParseCache:
-    """Every Rust file of one checkout, parsed at most once per run."""
+    """Every Rust file of one checkout, parsed at most once per run.
 
-    root_dir: Path
+    A baseline tree lends the files it has in common with the checkout (`same`) from the checkout's cache
+    (`shared`): one parse serves both trees.
+    """
+
+    files: TargetFiles
+    shared: ParseCache | None = None
+    same: frozenset[str] = frozenset()
     _files: dict[str, RustFile] = field(default_factory=dict)
 
     def get(self, rel: str) -> RustFile | None:
+        if self.shared is not None and rel in self.same:
+            return self.shared.get(rel)
         if rel not in self._files:
-            if not (self.root_dir / rel).is_file():
+            if not self.files.is_file(rel):
                 return None
-            self._files[rel] = RustFile(self.root_dir, rel)
+            self._files[rel] = RustFile(self.files, rel)
         return self._files[rel]
 
 

@@ -10,27 +10,24 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
+
+from .files import TargetFiles
 
 AT_LINE = re.compile(r"at line (\d+)")
 
 
 @dataclass
 class TomlFile:
-    root_dir: Path
+    files: TargetFiles
     rel: str
 
     @cached_property
     def text(self) -> str:
-        return (self.root_dir / self.rel).read_text(encoding="utf-8", errors="replace")
+        return self.files.read_text(self.rel) or ""
 
     @cached_property
     def _parsed(self) -> tuple[dict | None, str | None, int | None]:
-        try:
-            return tomllib.loads(self.text), None, None
-        except tomllib.TOMLDecodeError as error:
-            match = AT_LINE.search(str(error))
-            return None, str(error), int(match.group(1)) if match else 1
+        return parse_toml(self.text)
 
     @property
     def data(self) -> dict | None:
@@ -54,3 +51,32 @@ class TomlFile:
 
     def table_header_line(self, dotted: str) -> int | None:
         return self.line_matching(rf"^\s*\[{re.escape(dotted)}\]\s*(#.*)?$")
+
+
+def parse_toml(text: str) -> tuple[dict | None, str | None, int | None]:
+    """(data, error, error line): tomllib's result, or why and where it does not parse. Nesting deeper than
+    Python's recursion limit (`a = [[[[...]]]]` or `{a={a=...}}` 100k deep) is a parse error too, not a crash."""
+    try:
+        return tomllib.loads(text), None, None
+    except tomllib.TOMLDecodeError as error:
+        match = AT_LINE.search(str(error))
+        return None, str(error), int(match.group(1)) if match else 1
+    except RecursionError:
+        return None, "nested too deeply to read (arrays or inline tables inside each other thousands of times)", \
+            _deep_line(text)
+
+
+def _deep_line(text: str, depth_limit: int = 100) -> int:
+    """1-based line where bracket nesting first passes `depth_limit` (strings are not told apart: a hint only)."""
+    depth = 0
+    line = 1
+    for char in text:
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > depth_limit:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return 1

@@ -126,7 +126,7 @@ def test_findings(rule: str, command: CargoCommand, report: TestReport, files: l
     findings = []
     for name, failure in report.failures.items():
         file, line = failure.file, failure.line
-        if file is None or Path(file).is_absolute() or not (repo.root / file).is_file():
+        if file is None or Path(file).is_absolute() or not repo.is_file(file):
             file, line = test_fn_location(repo, files, name)
         extra: dict[str, object] = {"test": name, "counts": report.counts()}
         if failure.column is not None and failure.file == file:
@@ -141,10 +141,10 @@ def test_fn_location(repo: Repository, files: list[str], test_name: str) -> tupl
     leaf = test_name.rsplit("::", 1)[-1]
     pattern = re.compile(rf"\bfn\s+{re.escape(leaf)}\s*[(<]")
     for rel in files:
-        path = repo.root / rel
-        if not path.is_file():
+        text_of_file = repo.text(rel)
+        if text_of_file is None:
             continue
-        for number, text in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+        for number, text in enumerate(text_of_file.splitlines(), start=1):
             if pattern.search(text):
                 return rel, number
     return (files[0] if files else "Cargo.toml"), 1

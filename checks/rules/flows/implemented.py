@@ -1,28 +1,44 @@
-"""A selected flow has a ConnectorIntegration impl that overrides build_request, builds a RequestBuilder and
+"""An expected flow has a ConnectorIntegration impl that overrides build_request, builds a RequestBuilder and
 returns a real URL; a flow left empty, listed in a default_imp_for_* macro, stubbed or missing fails at the line
-to fix. The classification itself (implemented / default / stub / missing) is `facts/flow_status.py`."""
+to fix. The classification itself (implemented / default / stub / missing) is `facts/flow_status.py`; what is
+expected, and why, is `facts/expectation.py` (or the GRACE plan / --flows that override it).
+
+This rule holds the flows every payment goes through (authorize, psync, and tokenization / access token where the
+router calls them); flows/feature.py holds those only payments using a feature need (capture, void, refunds)."""
 
 from __future__ import annotations
 
 from ...core.finding import Finding
-from ...core.rule import Rule, Scope
+from ...core.rule import Applies, Rule, Scope
 from ...facts.connectors import connector_type
 from ...facts.flow_catalog import DEFAULT_SELECTION, FlowSpec, dyn_aliases, flow_specs
 from ...facts.flow_status import FlowAssessment, FlowStatus, assess_flows
+from ...facts.selection import Selection, flow_expectation
 from ...target import layout
 from ...target.fact_cache import fact
 from ...target.repository import Repository
 
 
-def _selected(scope: Scope, params: dict[str, str]) -> str | None:
-    """Flows outside a connector's selection, and the guide's [Ignore] flows, are reported, not enforced."""
-    flow = params["flow"]
-    status = assess_flows(scope.repo, scope.connector)[flow].status
-    if flow_specs(scope.repo)[flow].guide.ignored:
-        return f"{flow}: the guide marks it [Ignore] (status: {status})"
-    if flow not in scope.selected:
-        return f"{flow}: not selected by {scope.selection_source} (status: {status})"
-    return None
+def expected_here(every_payment: bool) -> Applies:
+    """Applies to the flows of one group (every-payment or feature flows) that are expected of the connector;
+    a flow it is not expected to have is reported with the reason, not enforced."""
+
+    def applies(scope: Scope, params: dict[str, str]) -> str | None:
+        flow = params["flow"]
+        spec = flow_specs(scope.repo)[flow]
+        status = assess_flows(scope.repo, scope.connector)[flow].status
+        if spec.guide.ignored:
+            return f"{flow}: the guide marks it [Ignore] (status: {status})"
+        if spec.guide.every_payment != every_payment:
+            other = "flow" if spec.guide.every_payment else "flow-feature"
+            return f"{flow}: checked by the {other} rule"
+        if flow not in scope.selected:
+            selection = Selection(scope.selected, scope.selection_source)
+            because = flow_expectation(scope.repo, scope.connector, selection, flow).because
+            return f"{flow}: not expected ({because}; status: {status})"
+        return None
+
+    return applies
 
 
 def fix_hint(repo: Repository, name: str, spec: FlowSpec, assessment: FlowAssessment) -> str:
@@ -53,8 +69,8 @@ def complete_implementations(repo: Repository, flow: str, wanted: int = 3) -> li
     """
     sized = []
     for candidate in repo.modules:
-        path = repo.root / layout.connector_main_file(candidate)
-        if path.is_file():
+        path = repo.read.real(layout.connector_main_file(candidate))
+        if path is not None and path.is_file():
             sized.append((path.stat().st_size, candidate))
     found = []
     for _, candidate in sorted(sized):
@@ -65,10 +81,9 @@ def complete_implementations(repo: Repository, flow: str, wanted: int = 3) -> li
             if len(found) >= wanted:
                 break
     return found
-    return found
 
 
-def check_flow(repo: Repository, name: str, flow: str) -> list[Finding]:
+def check_flow(repo: Repository, name: str, flow: str, rule_id: str = "flow") -> list[Finding]:
     spec = flow_specs(repo)[flow]
     assessment = assess_flows(repo, name)[flow]
     if assessment.status is FlowStatus.IMPLEMENTED:
@@ -77,7 +92,7 @@ def check_flow(repo: Repository, name: str, flow: str) -> list[Finding]:
     models = [m for m in complete_implementations(repo, flow) if m[0] != name][:2]
     if models:
         hint += "; for a complete example read " + " or ".join(f"{m} ({file}:{line})" for m, line, file in models)
-    return [Finding(f"flow.{flow}", assessment.file, assessment.evidence_line,
+    return [Finding(f"{rule_id}.{flow}", assessment.file, assessment.evidence_line,
                     f"{flow} flow is {assessment.status}: {assessment.reason}", hint,
                     {"status": str(assessment.status), "models": [m for m, _, _ in models]})]
 
@@ -85,10 +100,10 @@ def check_flow(repo: Repository, name: str, flow: str) -> list[Finding]:
 RULE = Rule(
     id="flow",
     severity="error",
-    title="Every selected flow is implemented",
+    title="Every expected flow that each payment goes through is implemented",
     guide="Every selected flow has a ConnectorIntegration impl that builds a real request.",
     check=check_flow,
     tags=("flows",),
     params=("flow",),
-    applies=_selected,
+    applies=expected_here(every_payment=True),
 )

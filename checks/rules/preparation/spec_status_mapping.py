@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 
 from ...core.finding import Finding
+from ...core.limits import MAX_FINDINGS_PER_RULE
 from ...core.rule import Rule
 from ...facts.grace_docs import spec_path, status_variants
 from ...facts.spec_reading import spec_reading
@@ -40,7 +41,9 @@ def check_spec_status_mapping(repo: Repository, name: str) -> list[Finding]:
         allowed = variants.get(mapping.enum, set()) if mapping.qualified else known
         if not allowed or mapping.target in allowed:
             continue
-        near = difflib.get_close_matches(mapping.target, sorted(allowed), n=2)
+        # Only the findings a report shows get a suggestion: 100k bogus rows must not cost 100k fuzzy searches.
+        near = (difflib.get_close_matches(mapping.target, sorted(allowed), n=2)
+                if len(findings) < MAX_FINDINGS_PER_RULE else [])
         what = mapping.enum if allowed is not known else "AttemptStatus or RefundStatus"
         findings.append(Finding(
             RULE.id, rel, mapping.line,

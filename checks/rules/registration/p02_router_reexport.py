@@ -1,21 +1,25 @@
-"""Registration point P2: crates/router/src/connector.rs re-exports `NAME::Camel` (connector_mapping,
-feature_matrix and the tests use `connector::Camel`)."""
+"""Registration point P2: crates/router/src/connector.rs re-exports the connector's type (connector_mapping,
+feature_matrix and the tests use `connector::Camel`), as `NAME::Camel` or through connectors.rs's own re-export
+(`connectors::DummyConnector`)."""
 
 from __future__ import annotations
 
 from ...core.finding import Finding
 from ...core.rule import Rule
+from ...facts.connectors import connector_type
 from ...target import layout
 from ...target.repository import Repository
-from ...target.rust import RustFile, line_of
+from ...target.rust import line_of
 from ...target.rust_locate import use_tree_has_path
-from ._point import in_rust_file
 
 CRATE_PATH = "hyperswitch_connectors::connectors"
 
 
-def _reexported(repo: Repository, name: str, rust_file: RustFile, camel: str) -> list[Finding]:
-    if use_tree_has_path(rust_file, CRATE_PATH, name, camel) is not None:
+def check_reexported(repo: Repository, name: str) -> list[Finding]:
+    rust_file = repo.rust(layout.ROUTER_CONNECTOR_RS)
+    camel = connector_type(repo, name) or name
+    if rust_file is None or any(use_tree_has_path(rust_file, CRATE_PATH, module, camel) is not None
+                                for module in (name, "connectors")):
         return []
     use = next((u for u in rust_file.root.find_all(kind="use_declaration")
                 if CRATE_PATH in "".join(u.text().split())), None)
@@ -29,6 +33,6 @@ RULE = Rule(
     severity="error",
     title="The router re-exports the connector (crates/router/src/connector.rs)",
     guide="crates/router/src/connector.rs re-exports NAME::Camel.",
-    check=in_rust_file("registration.router-reexport", layout.ROUTER_CONNECTOR_RS, _reexported),
+    check=check_reexported,
     tags=("P2",),
 )

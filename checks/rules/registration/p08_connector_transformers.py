@@ -1,22 +1,22 @@
-"""Registration point P8: connector_transformers.rs has the connector's arm. The match is exhaustive, so a missing arm
-does not compile."""
+"""Registration point P8: the router's `ForeignTryFrom<api_enums::Connector> for RoutableConnectors`
+(connector_transformers.rs; types/transformers.rs in mid-2025 trees) has the connector's arm."""
 
 from __future__ import annotations
 
 from ...core.rule import Rule
-from ...target import layout
-from ._point import exhaustive_match_arm
+from ...facts.locations import router_routable_conversion
+from ._point import exhaustive_match_arm, point_applies
 
 RULE = Rule(
     id="registration.connector-transformers",
     severity="error",
-    title="The router's RoutableConnectors conversion has an arm (connector_transformers.rs)",
+    title="The router's RoutableConnectors conversion has an arm",
     guide="connector_transformers.rs has the connector's arm.",
     check=exhaustive_match_arm(
-        "registration.connector-transformers", layout.CONNECTOR_TRANSFORMERS_RS,
-        ("ForeignTryFrom<api_enums::Connector>", "RoutableConnectors"), "Connector",
+        "registration.connector-transformers", router_routable_conversion,
         "ForeignTryFrom<api_enums::Connector> for RoutableConnectors",
-        "add `api_enums::Connector::{camel} => Self::{camel},`",
-        "P8"),
+        "add `api_enums::Connector::{camel} => Self::{camel},`"),
     tags=("P8",),
+    applies=point_applies(router_routable_conversion, "router conversion from Connector to RoutableConnectors",
+                          variant_point=True),
 )

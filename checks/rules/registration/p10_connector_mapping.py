@@ -1,22 +1,20 @@
-"""Registration point P10: connector_mapping.rs builds the connector. The match is exhaustive, so a missing arm does
-not compile."""
+"""Registration point P10: `ConnectorData::convert_connector` (connector_mapping.rs; types/api.rs in mid-2025
+trees) builds the connector."""
 
 from __future__ import annotations
 
 from ...core.rule import Rule
-from ...target import layout
-from ._point import exhaustive_match_arm
+from ...facts.locations import connector_mapping
+from ._point import exhaustive_match_arm, point_applies
 
 RULE = Rule(
     id="registration.connector-mapping",
     severity="error",
-    title="ConnectorData::convert_connector builds the connector (connector_mapping.rs)",
+    title="ConnectorData::convert_connector builds the connector",
     guide="connector_mapping.rs builds the connector.",
     check=exhaustive_match_arm(
-        "registration.connector-mapping", layout.CONNECTOR_MAPPING_RS,
-        ("convert_connector",), "Connector",
-        "ConnectorData::convert_connector",
-        "add `enums::Connector::{camel} => Ok(ConnectorEnum::Old(Box::new(connector::{camel}::new()))),`",
-        "P10"),
+        "registration.connector-mapping", connector_mapping, "ConnectorData::convert_connector",
+        "add `enums::Connector::{camel} => Ok(ConnectorEnum::Old(Box::new(connector::{camel}::new()))),`"),
     tags=("P10",),
+    applies=point_applies(connector_mapping, "ConnectorData::convert_connector", variant_point=True),
 )

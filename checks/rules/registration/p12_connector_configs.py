@@ -5,29 +5,27 @@ from __future__ import annotations
 
 from ...core.finding import Finding
 from ...core.rule import Rule
+from ...facts.locations import Place, connector_configs_fn
 from ...facts.registration import config_fields_read
-from ...target import layout
 from ...target.repository import Repository
-from ...target.rust import RustFile, line_of
-from ...target.rust_locate import arm_node, find_fn, find_struct, struct_field
-from ._point import in_rust_file, moved
-
-REL = layout.CONNECTOR_CONFIGS_RS
+from ...target.rust_locate import arm_node, find_struct, struct_field
+from ._point import at_place, missing_arm, point_applies
 
 
-def _arm_and_field(repo: Repository, name: str, rust_file: RustFile, camel: str) -> list[Finding]:
+def _arm_and_field(repo: Repository, name: str, place: Place, variant: str) -> list[Finding]:
     """The get_connector_config arm; when it returns `Ok(connector_data.<field>)`, that ConnectorConfig field."""
-    function = find_fn(rust_file, "get_connector_config")
-    struct = find_struct(rust_file, "ConnectorConfig")
-    if function is None or struct is None:
-        return moved(RULE.id, REL, "ConnectorConfig / get_connector_config", "P12")
-    arm = arm_node(function, "Connector", camel)
+    arm = arm_node(place.node, "Connector", variant)
     if arm is None:
-        return [Finding(RULE.id, REL, line_of(function), f"get_connector_config has no arm for Connector::{camel} "
-                        "(its match is exhaustive)", f"add `Connector::{camel} => Ok(connector_data.{name}),` and "
-                        f"`pub {name}: Option<ConnectorTomlConfig>,` to ConnectorConfig")]
-    return [Finding(RULE.id, REL, line_of(struct), f"get_connector_config reads connector_data.{field} but "
-                    "ConnectorConfig has no such field", f"add `pub {field}: Option<ConnectorTomlConfig>,`")
+        return [missing_arm(RULE.id, place, "Connector", variant, "get_connector_config",
+                            f"add `Connector::{variant} => Ok(connector_data.{name}),` and "
+                            f"`pub {name}: Option<ConnectorTomlConfig>,` to ConnectorConfig")]
+    rust_file = repo.rust(place.rel)
+    struct = find_struct(rust_file, "ConnectorConfig") if rust_file is not None else None
+    if struct is None:
+        return []
+    return [Finding(RULE.id, place.rel, Place(place.rel, struct).line, f"get_connector_config reads "
+                    f"connector_data.{field} but ConnectorConfig has no such field",
+                    f"add `pub {field}: Option<ConnectorTomlConfig>,`")
             for field in config_fields_read(arm) if struct_field(struct, field) is None]
 
 
@@ -36,6 +34,7 @@ RULE = Rule(
     severity="error",
     title="connector_configs has the field and the get_connector_config arm",
     guide="connector_configs/src/connector.rs has the field and the get_connector_config arm.",
-    check=in_rust_file("registration.connector-configs", REL, _arm_and_field),
+    check=at_place(connector_configs_fn, _arm_and_field),
     tags=("P12",),
+    applies=point_applies(connector_configs_fn, "connector_configs' get_connector_config", variant_point=True),
 )

@@ -1,10 +1,11 @@
-"""The connector is `connectors/<name>.rs` plus `connectors/<name>/transformers.rs`."""
+"""The connector is `connectors/<name>.rs` plus `connectors/<name>/transformers.rs` (the latter once it declares it
+or implements a flow: see facts/connectors.needs_transformers)."""
 
 from __future__ import annotations
 
 from ...core.finding import Finding
 from ...core.rule import Rule
-from ...facts.connectors import transformers_declaration_line
+from ...facts.connectors import needs_transformers, transformers_declaration_line
 from ...target import layout
 from ...target.repository import Repository
 
@@ -19,7 +20,7 @@ def check_files_exist(repo: Repository, name: str) -> list[Finding]:
             RULE.id, layout.CONNECTORS_RS, module.mod_line if module else 1,
             f"`pub mod {name};` has no file: {main} is missing",
             f"create {main} (start from connector-template/mod.rs) with `pub mod transformers;` on its first line"))
-    if not repo.exists(transformers):
+    if not repo.exists(transformers) and needs_transformers(repo, name):
         findings.append(Finding(
             RULE.id, main if repo.exists(main) else layout.CONNECTORS_RS,
             transformers_declaration_line(repo, name) or 1,

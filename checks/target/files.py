@@ -1,0 +1,191 @@
+"""Every file the harness reads from the target goes through here: resolved, kept inside the checkout, size-capped.
+
+A pull request controls the checkout, symlinks included. A symlink whose target leaves the checkout (an absolute
+path such as `/proc/self/environ`, or `../../..`) is never followed: the path reads as absent and the symlink is
+recorded in `escapes`, which the `scaffolding.inside-checkout` rule reports at the symlink's own path. Directory
+walks never descend into a symlinked directory (inside or outside), so a folder linked to `/` costs nothing.
+Files larger than MAX_FILE_BYTES (the largest file of a real Hyperswitch tree is about 0.6 MB) read as empty and
+are recorded in `oversized`, so memory follows what is checked, not what a file claims to hold.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+MAX_FILE_BYTES = 4 * 1024 * 1024
+
+
+class TargetFiles:
+    """Reads the files of one checkout: only regular files whose real path is inside `root`."""
+
+    def __init__(self, root: Path, also: tuple[Path, ...] = ()) -> None:
+        """`also`: other roots a link may lead into (a baseline tree links its unchanged files to the checkout's)."""
+        self.root = root.resolve()
+        self.also = tuple(p.resolve() for p in also)
+        self.escapes: dict[str, str] = {}  # checkout-relative symlink -> its link text (never followed)
+        self.oversized: dict[str, int] = {}  # checkout-relative file -> its size in bytes (read as empty)
+        self._real: dict[str, Path | None] = {}
+
+    def _inside(self, path: Path) -> bool:
+        return any(path == root or path.is_relative_to(root) for root in (self.root, *self.also))
+
+    def _escape_of(self, rel: str) -> str | None:
+        """The first component of `rel` that is a symlink leaving the checkout, relative to the root."""
+        current = self.root
+        for part in Path(rel).parts:
+            current = current / part
+            if current.is_symlink():
+                real = Path(os.path.realpath(current))
+                if not self._inside(real):
+                    return str(current.relative_to(self.root))
+        return None
+
+    def real(self, rel: str) -> Path | None:
+        """The real path of `rel` when it exists inside the checkout; None when absent or when it leaves it."""
+        if rel not in self._real:
+            self._real[rel] = self._resolve(rel)
+        return self._real[rel]
+
+    def _resolve(self, rel: str) -> Path | None:
+        if not rel or Path(rel).is_absolute() or ".." in Path(rel).parts or "\0" in rel:
+            return None
+        path = self.root / rel
+        try:
+            real = Path(os.path.realpath(path))
+        except (OSError, ValueError):
+            return None
+        if not self._inside(real):
+            escape = self._escape_of(rel)
+            if escape is not None:
+                self.record_escape(escape)
+            return None
+        try:
+            os.stat(real)
+        except (OSError, ValueError):
+            return None
+        return real
+
+    def record_escape(self, rel: str) -> None:
+        try:
+            self.escapes.setdefault(rel, os.readlink(self.root / rel))
+        except OSError:
+            self.escapes.setdefault(rel, "?")
+
+    def _mode(self, rel: str) -> int | None:
+        real = self.real(rel)
+        try:
+            return os.stat(real).st_mode if real is not None else None
+        except OSError:
+            return None
+
+    def size(self, rel: str) -> int:
+        """Size in bytes of a file inside the checkout (0 when absent or leaving it)."""
+        real = self.real(rel)
+        try:
+            return os.stat(real).st_size if real is not None else 0
+        except OSError:
+            return 0
+
+    def is_file(self, rel: str) -> bool:
+        mode = self._mode(rel)
+        return mode is not None and stat.S_ISREG(mode)
+
+    def is_dir(self, rel: str) -> bool:
+        mode = self._mode(rel)
+        return mode is not None and stat.S_ISDIR(mode)
+
+    def exists(self, rel: str) -> bool:
+        return self.real(rel) is not None
+
+    def read_text(self, rel: str, strict: bool = False) -> str | None:
+        """The file's text (undecodable bytes replaced, or UnicodeDecodeError when `strict`), "" when over
+        MAX_FILE_BYTES, None when not readable here."""
+        data = self.read_bytes(rel)
+        return data.decode("utf-8", errors="strict" if strict else "replace") if data is not None else None
+
+    def read_bytes(self, rel: str) -> bytes | None:
+        """The file's bytes, b"" when over MAX_FILE_BYTES, None when not readable here."""
+        real = self.real(rel)
+        if real is None:
+            return None
+        try:
+            with open(real, "rb") as handle:
+                info = os.fstat(handle.fileno())
+                if not stat.S_ISREG(info.st_mode):
+                    return None
+                if info.st_size > MAX_FILE_BYTES:
+                    self.oversized[rel] = info.st_size
+                    return b""
+                data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError:
+            return None
+        if len(data) > MAX_FILE_BYTES:  # grew while reading
+            self.oversized[rel] = len(data)
+            return b""
+        return data
+
+    def walk(self, rel_dir: str, suffix: str = "") -> list[str]:
+        """Checkout-relative paths of the regular files under a folder (recursively) whose name ends with `suffix`,
+        sorted. Symlinked folders are not entered; symlinked files count only when they stay inside."""
+        base = self.real(rel_dir)
+        if base is None or not base.is_dir():
+            return []
+        found: list[str] = []
+        pending = [(base, os.path.normpath(rel_dir))]
+        while pending:
+            folder, logical = pending.pop()
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue
+            for entry in entries:
+                rel = f"{logical}/{entry.name}"
+                if entry.is_symlink():
+                    if entry.name.endswith(suffix) and self.is_file(rel):
+                        found.append(rel)  # a link to a file inside the checkout; one leaving it is recorded
+                    elif not self._inside(Path(os.path.realpath(entry.path))):
+                        self.record_escape(rel)
+                elif entry.is_dir(follow_symlinks=False):
+                    pending.append((Path(entry.path), rel))
+                elif entry.name.endswith(suffix) and entry.is_file(follow_symlinks=False):
+                    found.append(rel)
+        return sorted(found, key=lambda rel: rel.split("/"))  # component-wise, as sorted(Path.rglob()) was
+
+    def glob_dirs(self, rel_dir: str) -> list[str]:
+        """The direct sub-folders of a folder (not symlinks), sorted, checkout-relative."""
+        base = self.real(rel_dir)
+        if base is None or not base.is_dir():
+            return []
+        try:
+            entries = sorted(os.scandir(base), key=lambda e: e.name)
+        except OSError:
+            return []
+        out = []
+        for entry in entries:
+            rel = os.path.normpath(Path(rel_dir) / entry.name)
+            if entry.is_symlink():
+                if not self._inside(Path(os.path.realpath(entry.path))):
+                    self.record_escape(rel)
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                out.append(rel)
+        return out
+
+    def symlinks_leaving(self, rel: str) -> list[str]:
+        """Every symlink at or under `rel` whose target leaves the checkout (walked without following links)."""
+        escape = self._escape_of(rel)
+        found = [escape] if escape is not None else []
+        start = self.root / rel
+        if escape is None and start.is_dir() and not start.is_symlink():
+            for dirpath, dirnames, filenames in os.walk(start, followlinks=False):
+                here = Path(dirpath)
+                for name in [*dirnames, *filenames]:
+                    path = here / name
+                    if path.is_symlink() and not self._inside(Path(os.path.realpath(path))):
+                        found.append(str(path.relative_to(self.root)))
+                dirnames[:] = [d for d in dirnames if not (here / d).is_symlink()]
+        for item in found:
+            self.record_escape(item)
+        return sorted(found)
