@@ -147,6 +147,20 @@ def test_the_base_tree_is_outside_the_target_and_the_target_is_untouched(history
     assert history.git("status", "--porcelain") == status == ""
 
 
+def test_stat_dirty_files_neither_count_as_changed_nor_make_git_rewrite_the_index(history: History) -> None:
+    """A file whose mtime moved but whose content did not is no change, and .git/ (which cargo build scripts watch)
+    is not written even though git would refresh the index for it."""
+    history.git("status", "--porcelain")  # a fresh index: every later refresh would have to write it
+    (history.root / ACME_TRANSFORMERS).touch()
+    history.edit("config/development.toml", 'samplepay.base_url = "https://api.samplepay.test/"',
+                 'samplepay.base_url = "https://api.samplepay.example/"')
+    git_dir = history.root / ".git"
+    before = {p: p.stat().st_mtime_ns for p in git_dir.rglob("*")}
+    assert git_tree.changed_files(history.root, history.git("rev-parse", "HEAD").strip(), "--baseline") == [
+        "config/development.toml"]
+    assert {p: p.stat().st_mtime_ns for p in git_dir.rglob("*")} == before
+
+
 def test_a_target_inside_a_larger_repository(tmp_path: Path) -> None:
     history = sample_history(tmp_path / "outer" / "hs")
     (tmp_path / "outer" / "hs" / ".git").rename(tmp_path / "outer" / ".git")

@@ -2,7 +2,8 @@
 tree from git objects into a temporary directory outside the target.
 
 Every command gets `--end-of-options` before any revision, so a ref such as `--output=x` is a revision, never an
-option; `GIT_OPTIONAL_LOCKS=0` keeps git from refreshing the target's index (the harness never writes into it).
+option; `GIT_OPTIONAL_LOCKS=0` keeps git from refreshing the target's index, and only plumbing commands are used
+(porcelain `git diff` rewrites the index regardless): the harness never writes into the target.
 The base tree is read with `git archive` and unpacked by Python's tarfile with the "data" filter (no absolute
 paths, no links out of the directory, no device files). Files whose content is the same in the base and in the
 checkout are not unpacked: the base directory links them to the checkout's own file (read-only use), so a
@@ -35,11 +36,11 @@ def _env() -> dict[str, str]:
     return {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
 
 
-def git(root: Path, *args: str, option: str = "--changed-since") -> str:
+def git(root: Path, *args: str, option: str = "--changed-since", stdin: str | None = None) -> str:
     """Run git in `root` and return stdout; a failure is a GitError naming the option that asked for it."""
     try:
         proc = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=GIT_TIMEOUT,
-                              check=False, env=_env(), errors="replace")
+                              check=False, env=_env(), errors="replace", input=stdin)
     except (OSError, subprocess.TimeoutExpired) as error:
         raise GitError(f"{option} needs git in the target: {error}") from error
     if proc.returncode != 0:
@@ -97,13 +98,37 @@ def _z(text: str) -> list[str]:
     return [item for item in text.split("\0") if item]
 
 
+NULL_SHA = "0" * 40
+LINK_MODE = "120000"
+
+
 def changed_files(root: Path, base: str, option: str) -> list[str]:
     """Files of the target that differ between `base` and the checkout as it is (uncommitted edits and new
-    untracked files count), relative to the target root."""
-    tracked = _z(git(root, "diff", "--name-only", "-z", "--no-renames", "--relative", "--end-of-options", base,
-                     "--", ".", option=option))
+    untracked files count), relative to the target root.
+
+    Plumbing only: porcelain `git diff` refreshes the index and rewrites `.git/index` even with
+    GIT_OPTIONAL_LOCKS=0, which is a write into the target and makes cargo rebuild every crate whose build script
+    watches `.git/` (Hyperswitch's router_env, and about ten crates above it). `diff-index` reads the index as it
+    is; a file it cannot vouch for by its stat data (reported with a null work-tree id) is hashed, without writing
+    anything, and counts only when its content differs from the base's blob."""
+    raw = _z(git(root, "diff-index", "--raw", "-z", "--no-renames", "--relative", "--end-of-options", base,
+                 "--", ".", option=option))
+    changed: set[str] = set()
+    unsure: dict[str, str] = {}  # path -> its blob id at the base
+    for header, path in zip(raw[0::2], raw[1::2], strict=True):
+        _, dst_mode, src_id, dst_id, status = header.lstrip(":").split(" ")
+        # hash-object --stdin-paths reads lines and unquotes a leading '"': such names are taken as changed.
+        if status == "M" and dst_id == NULL_SHA and dst_mode != LINK_MODE and "\n" not in path \
+                and not path.startswith('"'):
+            unsure[path] = src_id
+        else:
+            changed.add(path)
+    if unsure:
+        paths = list(unsure)
+        ids = git(root, "hash-object", "--stdin-paths", option=option, stdin="\n".join(paths) + "\n").split()
+        changed |= {path for path, now in zip(paths, ids, strict=True) if now != unsure[path]}
     untracked = _z(git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", ".", option=option))
-    return sorted(set(tracked) | set(untracked))
+    return sorted(changed | set(untracked))
 
 
 @dataclass
