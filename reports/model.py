@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from connector_compliance.checks.core.finding import Finding
+from connector_compliance.checks.core.finding import FIXED, NEW, PRE_EXISTING, Finding
 from connector_compliance.checks.core.limits import (
     MAX_FINDINGS_PER_FILE,
     MAX_FINDINGS_PER_REPORT,
@@ -24,7 +24,6 @@ from .links import SourceLinks
 SCHEMA = "connector-compliance/1"
 # "pre-existing": the scenario's findings were all in the base tree too (only with --changed-since / --baseline)
 OUTCOMES = ("passed", "failed", "pre-existing", "waived", "skipped", "error")
-NEW, PRE_EXISTING, FIXED = "new", "pre-existing", "fixed"
 
 
 @dataclass(frozen=True)

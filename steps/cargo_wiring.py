@@ -7,8 +7,10 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import replace
 
 import pytest
+from connector_compliance.checks.cargo.baseline import BaseCommit
 from connector_compliance.checks.cargo.progress import ProgressDisplay
 from connector_compliance.checks.cargo.runner import CargoCommand, Display, OutputSink
 from connector_compliance.checks.cargo.session import CargoSession
@@ -53,8 +55,12 @@ def session_of_run(config: pytest.Config, run: RunContext) -> CargoSession | Non
     if run.options.no_cargo:
         return None
     if run.cargo is None:
-        run.cargo = CargoSession(run.repo.root, cargo_settings(config, terminal_display(config),
-                                                               terminal_notice(config)))
+        settings = cargo_settings(config, terminal_display(config), terminal_notice(config))
+        if run.baseline is not None:  # the build compares with the same merge base as the static rules
+            baseline = run.baseline
+            settings = replace(settings, base=BaseCommit(baseline.commit, frozenset(baseline.changed),
+                                                         baseline.option))
+        run.cargo = CargoSession(run.repo.root, settings)
     return run.cargo  # type: ignore[return-value]
 
 

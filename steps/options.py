@@ -151,8 +151,6 @@ def cargo_settings(config: pytest.Config, display: Display,
     return CargoSettings(
         cargo_args=tuple(shlex.split(args)) if args is not None else None,
         clippy=config.getoption("clippy"),
-        # The ref a change is judged against (--changed-since; --baseline where the run has that option).
-        base_ref=config.getoption("changed_since") or config.getoption("baseline", None),
         auth_file=Path(auth).expanduser().resolve() if auth else None,
         target_dir=Path(target).expanduser().resolve() if target else None,
         timeout=config.getoption("cargo_timeout"),

@@ -9,10 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from connector_compliance.checks.cargo.baseline import BaseCommit
 from connector_compliance.checks.cargo.plan import DEFAULT_CARGO_ARGS
 from connector_compliance.checks.cargo.session import CargoSession, CargoSettings
 from connector_compliance.checks.core.registry import rule
 from connector_compliance.checks.core.rule import Scope
+from connector_compliance.checks.run import git_tree
 from connector_compliance.checks.target.repository import Repository
 
 from .ci_sample import DOMAIN_LIB, OLAP_ONLY, WORKFLOW, commit_all, with_ci
@@ -32,6 +34,12 @@ def judge(root: Path, tmp_path: Path, rule_id: str, **settings: object) -> tuple
     found = rule(rule_id)
     return (found.skip_reason(Scope(repo, "samplepay", cargo=session)), found.check(repo, "samplepay", cargo=session),
             session)
+
+
+def base_of(root: Path, ref: str) -> BaseCommit:
+    """What the run's baseline hands the cargo session for `--baseline REF`."""
+    commit = git_tree.merge_base(root, ref, "--baseline")
+    return BaseCommit(commit, frozenset(git_tree.changed_files(root, commit, "--baseline")), "--baseline")
 
 
 def test_the_ci_configuration_builds_where_the_old_default_cannot(tmp_path: Path) -> None:
@@ -69,10 +77,14 @@ def test_the_same_error_at_the_base_is_pre_existing_and_a_new_one_is_the_changes
     edit(hs, MAIN, "impl api::PaymentVoid for Samplepay {}", "impl api::PaymentVoid for Samplepay {}\n// touched")
     lib.write_text(clean + "\n\n\n" + BROKEN, encoding="utf-8")
     commit_all(hs, "the change")
-    reason, findings, session = judge(hs, tmp_path, "build.compiles", base_ref="HEAD~1")
-    assert findings == [] and reason is not None
-    assert "was not reached: the workspace does not build in this configuration" in reason
-    assert reason.endswith(f"pre-existing: the base commit {base[:12]} fails the same way")
+    reason, findings, session = judge(hs, tmp_path, "build.compiles", base=base_of(hs, "HEAD~1"))
+    assert reason is None
+    [finding] = findings
+    assert (finding.file, finding.line) == (SHARED, line_containing(hs, SHARED, '"not a number"'))
+    assert finding.extra["code"] == "E0308" and finding.extra["baseline"] == "pre-existing"
+    assert finding.extra["changed_by_this_change"] is True and finding.extra["base"] == base
+    assert finding.hint.startswith(f"pre-existing: the base commit {base[:12]} fails the same way; samplepay's "
+                                   "code was not reached: the workspace does not build in this configuration")
     assert [r.purpose for r in session.records] == ["check", f"check at base {base[:12]}"]
 
     # A change that breaks the shared code where its base built: charged, at the error's file and line.
@@ -80,7 +92,7 @@ def test_the_same_error_at_the_base_is_pre_existing_and_a_new_one_is_the_changes
     base = commit_all(fresh, "base: builds")
     (fresh / SHARED).write_text(clean + BROKEN, encoding="utf-8")
     commit_all(fresh, "the change breaks shared code")
-    reason, findings, _ = judge(fresh, tmp_path, "build.compiles", base_ref="HEAD~1")
+    reason, findings, _ = judge(fresh, tmp_path, "build.compiles", base=base_of(fresh, "HEAD~1"))
     assert reason is None
     [finding] = findings
     assert (finding.file, finding.line) == (SHARED, line_containing(fresh, SHARED, '"not a number"'))
@@ -99,9 +111,13 @@ def test_a_features_run_reports_the_configuration_and_the_pre_existing_error(tmp
     run = run_features(tmp_path, hs, "-m", "build-check or build-registration", "--changed-since", "HEAD~1")
     assert run.proc.returncode == 0, run.proc.stdout + run.proc.stderr
     scenarios = run.scenarios()
+    line = line_containing(hs, SHARED, '"not a number"')
     for tag in ("build-check", "build-registration"):
-        assert scenarios[tag]["outcome"] == "skipped"
-        assert "pre-existing: the base commit" in scenarios[tag]["reason"], scenarios[tag]["reason"]
+        scenario = scenarios[tag]
+        assert scenario["outcome"] == "pre-existing", scenario
+        [finding] = scenario["findings"]
+        assert (finding["file"], finding["line"], finding["status"]) == (SHARED, line, "pre-existing")
+        assert "was not reached: the workspace does not build in this configuration" in finding["hint"]
     assert run.cargo is not None
     configuration = run.cargo["configuration"]
     assert configuration["source"] == "ci"

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cargo.baseline import BaseCheckout, BaseErrors, open_base
+from ..cargo.baseline import BaseCheckout, BaseCommit, BaseErrors, open_base
 from ..cargo.cache import DiskCache, cache_key, default_cache_dir, inputs_digest
 from ..cargo.diagnostics import Diagnostic, build_failed, built_libraries, diagnostics
 from ..cargo.libtest import TestReport, parse_libtest
@@ -53,7 +53,7 @@ Toolchain = Callable[[Path], str]
 class CargoSettings:
     cargo_args: tuple[str, ...] | None = None  # --cargo-args; None: derived from the target's CI (plan.py)
     clippy: bool = False
-    base_ref: str | None = None  # compare compiler errors with the build at `git merge-base REF HEAD`
+    base: BaseCommit | None = None  # the run's baseline: compare compiler errors with the build at that commit
     auth_file: Path | None = None  # CONNECTOR_AUTH_FILE_PATH for the router's sandbox tests
     target_dir: Path | None = None  # None: cargo's default, the target's own target/
     timeout: float = DEFAULT_TIMEOUT
@@ -292,12 +292,13 @@ class CargoSession:
     def base_errors(self, purpose: str, command: CargoCommand) -> BaseErrors | None:
         """The same command's errors at the base commit (None without --changed-since/--baseline). A base that
         cannot be materialised or built is said, not raised: it only costs the comparison."""
-        if self.settings.base_ref is None:
+        wanted = self.settings.base
+        if wanted is None:
             return None
         try:
             if self._base is None:
                 try:
-                    self._base = open_base(self.root, self.settings.base_ref)
+                    self._base = open_base(self.root, wanted)
                 except InfraError as error:
                     self._base = error
             if isinstance(self._base, InfraError):
@@ -307,9 +308,9 @@ class CargoSession:
             env = tuple(sorted({**dict(command.env), "CARGO_TARGET_DIR": str(target / BASE_TARGET_SUBDIR)}.items()))
             at_base = CargoCommand(command.args, base.root, env)
             run = self.run(f"{purpose} at base {base.commit[:12]}", at_base, blocks=False)
-            return BaseErrors(base.commit, diagnostics(run.stdout, base.root), base.changed)
+            return BaseErrors(base.commit, diagnostics(run.stdout, base.root), wanted.changed)
         except InfraError as error:
-            return BaseErrors(self.settings.base_ref, [], frozenset(), unavailable=str(error))
+            return BaseErrors(wanted.commit, [], wanted.changed, unavailable=str(error))
 
     def _load_or_run(self, purpose: str, command: CargoCommand, cacheable: bool, blocks: bool = True) -> CargoRun:
         key = cache_key(command, self.toolchain(command.cwd), self.inputs(command.cwd))

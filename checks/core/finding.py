@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 RUN_LEVEL = "run_level"  # extra key: the finding belongs to no single connector (a missing shared file)
+# A finding's status against a run's baseline (run/baseline.py); a build rule that compared with the base commit's
+# build itself says which in extra["baseline"].
+NEW, PRE_EXISTING, FIXED = "new", "pre-existing", "fixed"
 
 
 @dataclass(frozen=True)

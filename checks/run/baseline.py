@@ -6,7 +6,9 @@ of the checkout judged against it.
 - Flows are judged by their status: a selected flow that is not implemented is new only when the base
   implemented it (a regression); a flow that was not implemented before either is pre-existing, whatever its
   finding's wording. Flows that became implemented are progress (`flow_deltas`).
-- Rules that need cargo are not run on the base: their findings count as new.
+- Rules that need cargo are not run on the base by this module: their findings count as new, unless the build
+  rule judged one against the base commit's build itself (`extra["baseline"]`, cargo/baseline.py: an error outside
+  the connector's files that the base build has too is pre-existing).
 
 The base tree comes from git objects (run/git_tree.py), in a temporary directory outside the target.
 """
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.errors import TargetError, UsageError
-from ..core.finding import Finding
+from ..core.finding import NEW, PRE_EXISTING, Finding
 from ..core.rule import Rule, Scope
 from ..facts.flow_status import FlowStatus, assess_flows
 from ..target import layout
@@ -26,7 +28,6 @@ from . import git_tree
 from .changes import Attribution, changed_connectors
 from .fingerprint import fingerprints
 
-NEW, PRE_EXISTING, FIXED = "new", "pre-existing", "fixed"
 FLOW_RULE = "flow"
 
 
@@ -76,7 +77,7 @@ class Baseline:
         name = scope.connector
         head_prints = fingerprints(name, findings, self.head.line_text)
         if rule.needs_cargo:
-            return Comparison([NEW] * len(findings), head_prints)
+            return Comparison([_built(f) for f in findings], head_prints)
         if rule.id == FLOW_RULE:
             before = self.flow_status(name, params["flow"])
             status = NEW if before is FlowStatus.IMPLEMENTED else PRE_EXISTING
@@ -97,7 +98,7 @@ class Baseline:
         findings of the same rule, whether or not the base has that connector; fingerprinted without it."""
         head_prints = fingerprints("", findings, self.head.line_text)
         if rule.needs_cargo:
-            return Comparison([NEW] * len(findings), head_prints)
+            return Comparison([_built(f) for f in findings], head_prints)
         base = self._base_findings(rule, scope, params, any_connector=True)
         if base is None:
             return Comparison([NEW] * len(findings), head_prints)
@@ -147,6 +148,11 @@ class Baseline:
     def as_dict(self) -> dict[str, object]:
         return {"option": self.option, "ref": self.ref, "commit": self.commit, "changed_files": len(self.changed),
                 "notes": self.notes}
+
+
+def _built(finding: Finding) -> str:
+    """A build finding's status: what the build rule found comparing with the base build, else new."""
+    return PRE_EXISTING if finding.extra.get("baseline") == PRE_EXISTING else NEW
 
 
 def open_baseline(head: Repository, ref: str, option: str) -> Baseline:

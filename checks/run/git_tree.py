@@ -94,7 +94,8 @@ def location(root: Path, option: str) -> tuple[Path, str]:
     return Path(top), prefix.strip().rstrip("/")
 
 
-def _z(text: str) -> list[str]:
+def z_split(text: str) -> list[str]:
+    """The names of a `-z` listing."""
     return [item for item in text.split("\0") if item]
 
 
@@ -111,7 +112,7 @@ def changed_files(root: Path, base: str, option: str) -> list[str]:
     watches `.git/` (Hyperswitch's router_env, and about ten crates above it). `diff-index` reads the index as it
     is; a file it cannot vouch for by its stat data (reported with a null work-tree id) is hashed, without writing
     anything, and counts only when its content differs from the base's blob."""
-    raw = _z(git(root, "diff-index", "--raw", "-z", "--no-renames", "--relative", "--end-of-options", base,
+    raw = z_split(git(root, "diff-index", "--raw", "-z", "--no-renames", "--relative", "--end-of-options", base,
                  "--", ".", option=option))
     changed: set[str] = set()
     unsure: dict[str, str] = {}  # path -> its blob id at the base
@@ -127,7 +128,7 @@ def changed_files(root: Path, base: str, option: str) -> list[str]:
         paths = list(unsure)
         ids = git(root, "hash-object", "--stdin-paths", option=option, stdin="\n".join(paths) + "\n").split()
         changed |= {path for path, now in zip(paths, ids, strict=True) if now != unsure[path]}
-    untracked = _z(git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", ".", option=option))
+    untracked = z_split(git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", ".", option=option))
     return sorted(changed | set(untracked))
 
 
@@ -170,19 +171,19 @@ def materialise(target: Path, base: str, option: str, changed: list[str] | None 
         # Run at the top level against the target's own tree, so paths are relative to the target in both.
         top, prefix = location(target, option)
         treeish = f"{base}:{prefix}" if prefix else base
-        present = _z(git(top, "ls-tree", "-r", "-z", "--name-only", "--end-of-options", treeish, "--",
-                         *TREE_PATHS, option=option))
+        present = z_split(git(top, "ls-tree", "-r", "-z", "--name-only", "--end-of-options", treeish, "--",
+                              *TREE_PATHS, option=option))
         differs = set(changed if changed is not None else changed_files(target, base, option))
-        unpack = [rel for rel in present
-                  if rel in differs or (target / rel).is_symlink() or not (target / rel).is_file()]
-        unpacked = set(unpack)
+        from_git = [rel for rel in present
+                    if rel in differs or (target / rel).is_symlink() or not (target / rel).is_file()]
+        unpacked = set(from_git)
         same = frozenset(rel for rel in present if rel not in unpacked)
         for rel in same:
             link = root / rel
             link.parent.mkdir(parents=True, exist_ok=True)
             link.symlink_to(target / rel)
-        if unpack:
-            _unpack(top, treeish, unpack, root, option)
+        if from_git:
+            unpack(top, treeish, from_git, root, option)
     except BaseException:
         holder.cleanup()
         raise
@@ -197,7 +198,8 @@ def _data_only(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
         return None
 
 
-def _unpack(top: Path, treeish: str, paths: list[str], destination: Path, option: str) -> None:
+def unpack(top: Path, treeish: str, paths: list[str], destination: Path, option: str) -> None:
+    """`git archive` of `paths` at `treeish` (run at the top level `top`), unpacked under `destination`."""
     command = ["git", "-C", str(top), "--literal-pathspecs", "archive", "--format=tar", "--end-of-options",
                treeish, *paths]
     with tempfile.TemporaryFile() as errors:

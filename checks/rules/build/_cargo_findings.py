@@ -15,7 +15,7 @@ from ...cargo.libtest import TestReport
 from ...cargo.runner import CargoCommand
 from ...cargo.session import JSON, CargoSession
 from ...core.errors import InfraError
-from ...core.finding import Finding
+from ...core.finding import NEW, PRE_EXISTING, Finding
 from ...core.registry import rustc_hints
 from ...facts.connectors import connector_type
 from ...target.repository import Repository
@@ -52,14 +52,16 @@ class Verdict:
 
     charged: list[Attribution] = field(default_factory=list)
     skip: str | None = None
-    base: BaseErrors | None = None  # set when the charged errors are new since the base commit
+    base: BaseErrors | None = None  # set when errors outside the connector's files were compared with the base
+    unreached: str = ""  # what those errors kept from being checked ("samplepay's code")
 
 
 def not_reached(session: CargoSession, purpose: str, command: CargoCommand, items: list[Diagnostic],
                 what: str) -> Verdict:
-    """Errors outside the connector's files stopped the build before `what` was reached: never a pass. With a
-    base commit to compare with, the same errors there (code, file, message) are pre-existing; new ones are the
-    change's, and charged. A build script that failed on the way is the machine's: an InfraError."""
+    """Errors outside the connector's files stopped the build before `what` was reached: never a pass. With the
+    run's baseline, each located error is a finding judged against the same build at the base commit: pre-existing
+    when the base has it (code, file, message), new (the change's) otherwise. A build script that failed on the way
+    is the machine's: an InfraError."""
     could_not_run = session.could_not_run(command)
     if could_not_run is not None:
         raise InfraError(f"{what} was not reached: {could_not_run}")
@@ -69,10 +71,10 @@ def not_reached(session: CargoSession, purpose: str, command: CargoCommand, item
         return Verdict(skip=reason)
     if base.unavailable is not None:
         return Verdict(skip=f"{reason}; whether the base fails the same way is unknown: {base.unavailable}")
-    new = [i for i in items if not base.has(i) and i.primary is not None]
-    if not new:
-        return Verdict(skip=f"{reason}; pre-existing: the base commit {base.commit[:12]} fails the same way")
-    return Verdict([Attribution(i, i.primary) for i in new if i.primary is not None], base=base)
+    located = [Attribution(i, i.primary) for i in items if i.primary is not None]
+    if not located:
+        return Verdict(skip=reason)
+    return Verdict(located, base=base, unreached=what)
 
 
 def unreached(what: str, command: CargoCommand, items: list[Diagnostic]) -> str:
@@ -80,20 +82,28 @@ def unreached(what: str, command: CargoCommand, items: list[Diagnostic]) -> str:
             f"(`{command.display()}`: {describe(items)})")
 
 
-def new_error_finding(rule: str, attribution: Attribution, base: BaseErrors) -> Finding:
-    """An error outside the connector's files that the base commit does not have: the change broke the build."""
+def base_error_finding(rule: str, attribution: Attribution, base: BaseErrors, what: str) -> Finding:
+    """An error outside the connector's files, judged against the base commit's build: pre-existing when the base
+    fails the same way, else the change broke the workspace build (the run's baseline reads `extra["baseline"]`)."""
     finding = compiler_finding(rule, attribution)
+    at_base = base.has(attribution.diagnostic)
     touched = attribution.span.file in base.changed
-    finding.extra.update({"baseline": "new", "base": base.commit, "changed_by_this_change": touched})
-    why = "in a file this change modifies" if touched else "in a file this change does not modify"
-    hint = f"new since the base commit {base.commit[:12]} ({why}): this change breaks the workspace build here"
+    finding.extra.update({"baseline": PRE_EXISTING if at_base else NEW, "base": base.commit,
+                          "changed_by_this_change": touched})
+    stopped = f"{what} was not reached: the workspace does not build in this configuration"
+    if at_base:
+        hint = f"pre-existing: the base commit {base.commit[:12]} fails the same way; {stopped}"
+    else:
+        why = "in a file this change modifies" if touched else "in a file this change does not modify"
+        hint = (f"new since the base commit {base.commit[:12]} ({why}): this change breaks the workspace build "
+                f"here; {stopped}")
     return Finding(finding.rule, finding.file, finding.line, finding.message,
                    f"{hint}; {finding.hint}" if finding.hint else hint, finding.extra)
 
 
 def verdict_findings(rule: str, verdict: Verdict, type_name: str | None = None) -> list[Finding]:
     if verdict.base is not None:
-        return [new_error_finding(rule, a, verdict.base) for a in verdict.charged]
+        return [base_error_finding(rule, a, verdict.base, verdict.unreached) for a in verdict.charged]
     return [compiler_finding(rule, a, type_name) for a in verdict.charged]
 
 
