@@ -20,6 +20,7 @@ One generic test runs them all, as ast-grep pairs each rule with its valid/inval
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import tomllib
@@ -33,7 +34,7 @@ from connector_compliance.checks.core.rule import Rule, Scope
 from connector_compliance.checks.facts.selection import select_flows
 from connector_compliance.checks.target.repository import Repository
 
-from .sample_copy import copy_sample, edit, line_containing
+from .sample_copy import SAMPLE, copy_sample, edit, line_containing, link_sample, replace_file
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "grace"
 ESCAPED = re.compile(r"\\[nrt]")
@@ -81,36 +82,48 @@ def test_every_rule_has_valid_and_invalid_cases_beside_it() -> None:
     assert missing == [], f"rules without a valid and an invalid case in <module>.cases.toml: {missing}"
 
 
-def _apply(root: Path, edits: list[dict[str, object]]) -> None:
+def _apply(root: Path, edits: list[dict[str, object]]) -> set[str]:
+    """Make the case's edits (every write replaces the file: the copy may be hard links to the sample); returns the
+    paths it touched."""
+    touched = set()
     for change in edits:
         rel = str(change["file"])
         path = root / rel
+        touched.add(rel)
         if change.get("delete") or "symlink" in change:
             if path.is_symlink() or path.is_file():
                 path.unlink()
             elif path.is_dir():
+                touched |= {str(p.relative_to(root)) for p in path.rglob("*")}
                 shutil.rmtree(path)
             if "symlink" in change:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.symlink_to(str(change["symlink"]))
         elif "create_bytes" in change:  # a file of that many bytes of Rust comment
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(b"//" + b"x" * (int(change["create_bytes"]) - 2))  # type: ignore[call-overload]
+            replace_file(path, b"//" + b"x" * (int(change["create_bytes"]) - 2))  # type: ignore[call-overload]
         elif "fixture" in change:  # a whole document written from scratch in another dialect
-            (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            (root / rel).write_text((FIXTURES / str(change["fixture"])).read_text(encoding="utf-8"), encoding="utf-8")
+            replace_file(path, (FIXTURES / str(change["fixture"])).read_text(encoding="utf-8"))
         elif "move_to" in change:
             target = root / str(change["move_to"])
             assert not target.exists(), f"{target} exists: move_to must not overwrite"
             target.parent.mkdir(parents=True, exist_ok=True)
-            (root / rel).rename(target)
+            path.rename(target)
+            touched.add(str(change["move_to"]))
         elif "create" in change:
-            path = root / rel
             assert not path.exists(), f"{rel} exists: create must not overwrite"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(str(change["create"]), encoding="utf-8")
+            replace_file(path, str(change["create"]))
         else:
             edit(root, rel, str(change["replace"]), str(change["with"]))
+    return touched
+
+
+@functools.cache
+def _pristine() -> tuple[Repository, frozenset[str]]:
+    """The untouched sample, parsed once for every case: a case's copy borrows the files it did not edit, as a
+    baseline tree borrows the checkout's (Repository's `shared`/`same`)."""
+    files = frozenset(str(p.relative_to(SAMPLE)) for p in SAMPLE.rglob("*")
+                      if p.is_file() and "target" not in p.relative_to(SAMPLE).parts)
+    return Repository(SAMPLE), files
 
 
 def _expected(root: Path, case: Case) -> list[tuple[str, int]]:
@@ -139,9 +152,15 @@ def test_build_rule_case(tmp_path: Path, case: Case) -> None:
 
 
 def _check(tmp_path: Path, case: Case, cargo: CargoSettings | None) -> None:
-    root = copy_sample(tmp_path / "hs")
-    _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
-    repo = Repository(root)
+    if cargo is not None:  # cargo writes its target dir and lock files into the copy: a real copy
+        root = copy_sample(tmp_path / "hs")
+        _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
+        repo = Repository(root)
+    else:
+        root = link_sample(tmp_path / "hs")
+        touched = _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
+        pristine, files = _pristine()
+        repo = Repository(root, pristine, files - touched)
     connector = str(case.data.get("connector", "samplepay"))
     params = {k: str(v) for k, v in case.data.get("params", {}).items()}  # type: ignore[union-attr]
     selection = select_flows(repo, connector, None, {}, "")
