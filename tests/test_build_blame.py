@@ -12,6 +12,7 @@ import pytest
 from connector_compliance.checks.cargo.baseline import BaseCommit
 from connector_compliance.checks.cargo.plan import DEFAULT_CARGO_ARGS
 from connector_compliance.checks.cargo.session import CargoSession, CargoSettings
+from connector_compliance.checks.core.finding import Finding
 from connector_compliance.checks.core.registry import rule
 from connector_compliance.checks.core.rule import Scope
 from connector_compliance.checks.run import git_tree
@@ -67,6 +68,17 @@ def test_an_error_in_shared_code_is_not_the_connectors(tmp_path: Path) -> None:
         assert f"first: {SHARED}:{line} E0308 mismatched types" in reason
 
 
+def shared_error_against_base(root: Path, tmp_path: Path, base: str) -> tuple[Finding, CargoSession]:
+    """The check with the parent commit as the base: one finding, at the shared file's broken line, not skipped."""
+    reason, findings, session = judge(root, tmp_path, "build.compiles", base=base_of(root, "HEAD~1"))
+    assert reason is None
+    [finding] = findings
+    assert (finding.file, finding.line) == (SHARED, line_containing(root, SHARED, '"not a number"'))
+    assert finding.extra["code"] == "E0308" and finding.extra["base"] == base
+    assert finding.extra["changed_by_this_change"] is True  # both changes modify the shared file
+    return finding, session
+
+
 def test_the_same_error_at_the_base_is_pre_existing_and_a_new_one_is_the_changes(tmp_path: Path) -> None:
     hs = with_ci(copy_sample(tmp_path / "hs"))
     lib = hs / SHARED
@@ -77,12 +89,8 @@ def test_the_same_error_at_the_base_is_pre_existing_and_a_new_one_is_the_changes
     edit(hs, MAIN, "impl api::PaymentVoid for Samplepay {}", "impl api::PaymentVoid for Samplepay {}\n// touched")
     lib.write_text(clean + "\n\n\n" + BROKEN, encoding="utf-8")
     commit_all(hs, "the change")
-    reason, findings, session = judge(hs, tmp_path, "build.compiles", base=base_of(hs, "HEAD~1"))
-    assert reason is None
-    [finding] = findings
-    assert (finding.file, finding.line) == (SHARED, line_containing(hs, SHARED, '"not a number"'))
-    assert finding.extra["code"] == "E0308" and finding.extra["baseline"] == "pre-existing"
-    assert finding.extra["changed_by_this_change"] is True and finding.extra["base"] == base
+    finding, session = shared_error_against_base(hs, tmp_path, base)
+    assert finding.extra["baseline"] == "pre-existing"
     assert finding.hint.startswith(f"pre-existing: the base commit {base[:12]} fails the same way; samplepay's "
                                    "code was not reached: the workspace does not build in this configuration")
     assert [r.purpose for r in session.records] == ["check", f"check at base {base[:12]}"]
@@ -92,12 +100,8 @@ def test_the_same_error_at_the_base_is_pre_existing_and_a_new_one_is_the_changes
     base = commit_all(fresh, "base: builds")
     (fresh / SHARED).write_text(clean + BROKEN, encoding="utf-8")
     commit_all(fresh, "the change breaks shared code")
-    reason, findings, _ = judge(fresh, tmp_path, "build.compiles", base=base_of(fresh, "HEAD~1"))
-    assert reason is None
-    [finding] = findings
-    assert (finding.file, finding.line) == (SHARED, line_containing(fresh, SHARED, '"not a number"'))
-    assert finding.extra["code"] == "E0308" and finding.extra["baseline"] == "new"
-    assert finding.extra["changed_by_this_change"] is True and finding.extra["base"] == base
+    finding, _ = shared_error_against_base(fresh, tmp_path, base)
+    assert finding.extra["baseline"] == "new"
     assert finding.hint.startswith(f"new since the base commit {base[:12]} (in a file this change modifies)")
 
 
