@@ -41,14 +41,14 @@ CONNECTORS_DIR = "crates/hyperswitch_connectors/src/connectors"
 FLEET_RATIO, PR_RATIO, ONE_SECONDS, RSS_BYTES = 5.0, 10.0, 1.5, 1 << 30
 
 # The floor: read and parse every connector file, nothing else.
-FLOOR = """
+FLOOR = f"""
 import sys
 from pathlib import Path
 from ast_grep_py import SgRoot
-base = Path(sys.argv[1]) / "{dir}"
+base = Path(sys.argv[1]) / "{CONNECTORS_DIR}"
 roots = [SgRoot(p.read_text(encoding="utf-8", errors="replace"), "rust").root() for p in sorted(base.rglob("*.rs"))]
 print(len(roots), "files")
-""".format(dir=CONNECTORS_DIR)
+"""
 
 
 @dataclass

@@ -22,7 +22,7 @@ def connector_type(repo: Repository, name: str) -> str | None:
     main = repo.rust(layout.connector_main_file(name))
     if main is None:
         return None
-    for item in main.root.find_all(kind="impl_item"):
+    for item in main.index.nodes("impl_item"):
         trait, self_type = item.field("trait"), item.field("type")
         if trait is not None and self_type is not None and trait.text().endswith("ConnectorCommon"):
             return self_type.text()
@@ -45,7 +45,7 @@ def transformers_declaration_line(repo: Repository, name: str) -> int | None:
     main = repo.rust(layout.connector_main_file(name))
     if main is None:
         return None
-    for item in main.root.find_all(kind="mod_item"):
+    for item in main.index.nodes("mod_item"):
         item_name = item.field("name")
         if item_name is not None and item_name.text() == "transformers" and item.field("body") is None:
             return line_of(item)

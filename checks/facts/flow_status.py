@@ -176,7 +176,7 @@ def _local_impl_macro(repo: Repository, name: str) -> tuple[str, int, str] | Non
     """A `macro_rules!` in the connector's own files whose body writes ConnectorIntegration impls (chargebee)."""
     for rel in repo.connector_files(name):
         rust_file = repo.rust(rel)
-        for macro in rust_file.root.find_all(kind="macro_definition") if rust_file is not None else []:
+        for macro in rust_file.index.nodes("macro_definition") if rust_file is not None else []:
             if macro.find(regex="^ConnectorIntegration$") is not None and macro.field("name") is not None:
                 return rel, macro.range().start.line + 1, macro.field("name").text()
     return None

@@ -52,7 +52,7 @@ def trait_supertraits(repo: Repository) -> dict[str, set[str]]:
         rust_file = repo.rust(rel)
         if rust_file is None:
             continue
-        for item in rust_file.root.find_all(kind="trait_item"):
+        for item in rust_file.index.nodes("trait_item"):
             bounds = item.field("bounds")
             if item.field("name") is None or bounds is None:
                 continue
@@ -92,7 +92,7 @@ def _impls_by_type(repo: Repository, rel: str) -> dict[str, dict[object, set[str
     """Trait impls in one file, by self type: {Camel: {trait name or ConnectorIntegration triple: {file:line}}}."""
     index: dict[str, dict[object, set[str]]] = defaultdict(lambda: defaultdict(set))
     rust_file = repo.rust(rel)
-    for item in rust_file.root.find_all(kind="impl_item") if rust_file is not None else []:
+    for item in rust_file.index.nodes("impl_item") if rust_file is not None else []:
         trait, self_type = item.field("trait"), item.field("type")
         if trait is None or self_type is None:
             continue

@@ -48,7 +48,7 @@ def type_aliases(repo: Repository) -> dict[str, SgNode]:
     found: dict[str, SgNode] = {}
     for rel in ALIAS_FILES:
         rust_file = repo.rust(rel)
-        for item in rust_file.root.find_all(kind="type_item") if rust_file is not None else []:
+        for item in rust_file.index.nodes("type_item") if rust_file is not None else []:
             name, target = item.field("name"), item.field("type")
             if name is not None and target is not None:
                 found.setdefault(name.text(), target)
@@ -97,7 +97,7 @@ def helper_traits(repo: Repository) -> HelperTraits:
     rust_file = repo.rust(layout.CONNECTORS_UTILS_RS)
     if rust_file is None:
         return facts
-    for item in rust_file.root.find_all(kind="trait_item"):
+    for item in rust_file.index.nodes("trait_item"):
         name, body = item.field("name"), item.field("body")
         if name is None or body is None:
             continue
@@ -106,7 +106,7 @@ def helper_traits(repo: Repository) -> HelperTraits:
             c.field("name").text() for c in body.children()
             if c.kind() in ("function_item", "function_signature_item") and c.field("name") is not None
         }
-    for item in rust_file.root.find_all(kind="impl_item"):
+    for item in rust_file.index.nodes("impl_item"):
         trait, self_type = item.field("trait"), item.field("type")
         if trait is not None and self_type is not None:
             facts.implemented_for.setdefault(last_segment(trait.text()), set()).add(last_segment(self_type.text()))
@@ -115,7 +115,7 @@ def helper_traits(repo: Repository) -> HelperTraits:
             if self_type.kind() == "type_identifier" and self_type.text() in params:
                 facts.blanket.add(last_segment(trait.text()))
     for kind in ("function_item", "function_signature_item"):
-        for item in rust_file.root.find_all(kind=kind):
+        for item in rust_file.index.nodes(kind):
             if item.field("name") is not None:
                 facts.all_fns.add(item.field("name").text())
     return facts
@@ -136,7 +136,7 @@ def fn_defined_anywhere(repo: Repository, name: str) -> bool:
         if rust_file is None:
             continue
         for kind in ("function_item", "function_signature_item"):
-            if rust_file.root.find(kind=kind, has={"field": "name", "regex": f"^{name}$"}) is not None:
+            if name in rust_file.index.named(kind):
                 return True
     return False
 
@@ -166,7 +166,7 @@ def converter_outputs(repo: Repository) -> dict[str, str]:
     """`impl AmountConvertor for X { type Output = Y; }` in common_utils: converter X -> output type Y."""
     rust_file = repo.rust(COMMON_TYPES_RS)
     outputs: dict[str, str] = {}
-    for item in rust_file.root.find_all(kind="impl_item") if rust_file is not None else []:
+    for item in rust_file.index.nodes("impl_item") if rust_file is not None else []:
         trait, self_type, body = item.field("trait"), item.field("type"), item.field("body")
         if trait is None or self_type is None or body is None or last_segment(trait.text()) != "AmountConvertor":
             continue
@@ -185,7 +185,7 @@ def request_methods(repo: Repository) -> tuple[dict[str, set[str]], set[str]]:
     rels = [REQUEST_TYPES_RS, *repo.walk(REQUEST_TYPES_DIR, ".rs")]
     for rel in rels:
         rust_file = repo.rust(rel)
-        for impl in rust_file.root.find_all(kind="impl_item") if rust_file is not None else []:
+        for impl in rust_file.index.nodes("impl_item") if rust_file is not None else []:
             self_type = impl.field("type")
             if self_type is not None:
                 names = set(function_items_of(impl))

@@ -234,7 +234,7 @@ class ModuleResolver:
                 # Cheap pre-filter on the text; the parse below decides (a comment never counts).
                 if rust_file is None or "macro_export" not in rust_file.text:
                     continue
-                for definition in rust_file.root.find_all(kind="macro_definition"):
+                for definition in rust_file.index.nodes("macro_definition"):
                     if any("macro_export" in a.text() for a in attributes_before(definition)):
                         names.add(definition.field("name").text())
             self._macro_exports[crate] = names

@@ -9,6 +9,7 @@ from pathlib import Path
 from ast_grep_py import SgNode, SgRoot
 
 from .files import TargetFiles
+from .rust_index import NodeIndex
 
 
 @dataclass(eq=False)  # identity equality: one instance per file, usable as a fact-cache key
@@ -35,12 +36,19 @@ class RustFile:
         return SgRoot(self.text, "rust").root()
 
     @cached_property
+    def index(self) -> NodeIndex:
+        """The file's nodes by kind (rust_index.py): each kind found in one walk per run, then a list lookup."""
+        return NodeIndex(self.root)
+
+    @cached_property
     def syntax_error_line(self) -> int | None:
         """1-based line of the first part the parser could not read, or None when the file parses cleanly."""
-        errors = self.root.find_all(kind="ERROR")
+        # One walk for both: ERROR nodes first; else the zero-width nodes the parser inserted for missing tokens.
+        suspects = self.root.find_all(any=[{"kind": "ERROR"}, {"regex": "^$"}])
+        errors = [n for n in suspects if n.kind() == "ERROR"]
         if errors:
             return min(line_of(node) for node in errors)
-        missing = [n for n in self.root.find_all(regex="^$") if n.kind() != "source_file"]
+        missing = [n for n in suspects if n.kind() != "source_file"]
         return min(line_of(n) for n in missing) if missing else None
 
 

@@ -15,6 +15,7 @@ from ast_grep_py import SgNode, SgRoot
 from ..target.fact_cache import fact
 from ..target.repository import Repository
 from ..target.rust import RustFile, line_of
+from ..target.rust_index import NodeIndex
 
 _PREFIX = "fn __macro_args() { __m("
 _SUFFIX = "); }"
@@ -35,17 +36,15 @@ class CodeView:
     root: SgNode
     line_offset: int = 0  # added to a node's line in `root` to get its line in the file
     anchor: SgNode | None = None  # the macro invocation in the file, for enclosing fn / impl look-ups
-    _index: dict[str, list[SgNode]] = field(default_factory=dict, compare=False, repr=False)
+    index: NodeIndex = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.index is None:  # a file view shares the file's own index; a macro's arguments get theirs
+            object.__setattr__(self, "index", NodeIndex(self.root))
 
     def nodes(self, kind: str) -> list[SgNode]:
         """Every node of a kind in the tree, in source order (one indexed pass for the common kinds)."""
-        if kind not in INDEXED_KINDS:
-            return self.root.find_all(kind=kind)
-        if not self._index:
-            self._index.update({k: [] for k in INDEXED_KINDS})
-            for node in self.root.find_all(any=[{"kind": k} for k in INDEXED_KINDS]):
-                self._index[node.kind()].append(node)
-        return self._index[kind]
+        return self.index.nodes(kind, INDEXED_KINDS)
 
     def line(self, node: SgNode) -> int:
         return line_of(node) + self.line_offset
@@ -57,8 +56,8 @@ class CodeView:
 
 @fact
 def file_view(repo: Repository, rust_file: RustFile) -> CodeView:
-    """The file itself as a view (its node index is built once per run)."""
-    return CodeView(rust_file.root)
+    """The file itself as a view (it shares the file's node index, built once per run)."""
+    return CodeView(rust_file.root, index=rust_file.index)
 
 
 @fact

@@ -1,0 +1,81 @@
+"""A syntax tree's nodes by kind, collected in a bounded number of native walks and then queried as plain lists.
+
+One `find_all(any=[...])` over a group of kinds costs about what a search for one kind does, so a file is walked
+once per group, the first time any kind of the group is asked for, never once per rule, connector and kind. Lists
+are in source order, as `find_all(kind=...)` returns them; callers must not change them.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+from typing import TypeVar
+
+from ast_grep_py import SgNode
+
+T = TypeVar("T")
+
+# Declarations: what the registration points, the target's types and the module resolver look up by name.
+ITEM_KINDS = (
+    "struct_item", "enum_item", "union_item", "impl_item", "trait_item", "function_item", "function_signature_item",
+    "type_item", "const_item", "static_item", "mod_item", "macro_definition", "use_declaration",
+)
+
+
+class NodeIndex:
+    """The nodes of one tree by kind, each kind collected once (with the kinds of its group, in the same walk),
+    and facts derived from a node of the tree, computed once (`memo`)."""
+
+    def __init__(self, root: SgNode) -> None:
+        self.root = root
+        self._by_kind: dict[str, list[SgNode]] = {}
+        self._by_name: dict[str, dict[str, SgNode]] = {}
+        self._memo: dict[tuple[object, ...], object] = {}
+        _INDEXES[id(root.get_root())] = self
+
+    def nodes(self, kind: str, group: tuple[str, ...] = ()) -> list[SgNode]:
+        """Every node of `kind` in the tree, in source order. The first time, the walk also collects the other
+        kinds of `group` (default: the item kinds, for an item kind), so that one walk serves them all."""
+        found = self._by_kind.get(kind)
+        if found is not None:
+            return found
+        if kind not in group:
+            group = ITEM_KINDS if kind in ITEM_KINDS else (kind,)
+        buckets: dict[str, list[SgNode]] = {k: [] for k in group if k not in self._by_kind}
+        walk = self.root.find_all(any=[{"kind": k} for k in buckets]) if len(buckets) > 1 \
+            else self.root.find_all(kind=kind)
+        for node in walk:
+            buckets[node.kind()].append(node)
+        self._by_kind.update(buckets)
+        return buckets[kind]
+
+    def named(self, kind: str) -> dict[str, SgNode]:
+        """The first node of `kind` for each `name` field (the item a by-name search would find first)."""
+        found = self._by_name.get(kind)
+        if found is None:
+            found = {}
+            for node in self.nodes(kind):
+                name = node.field("name")
+                if name is not None:
+                    found.setdefault(name.text(), node)
+            self._by_name[kind] = found
+        return found
+
+    def memo(self, node: SgNode, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        """`compute()` once per node of this tree and key (a node is known by its span and kind)."""
+        span = node.range()
+        full = (span.start.index, span.end.index, node.kind(), *key)
+        if full not in self._memo:
+            self._memo[full] = compute()
+        return self._memo[full]  # type: ignore[return-value]
+
+
+# The index of each live tree, so a helper given only a node can reuse its tree's index. Weak: an entry goes with
+# its index (and the index keeps the tree alive, so a tree's id is never reused while its entry exists).
+_INDEXES: weakref.WeakValueDictionary[int, NodeIndex] = weakref.WeakValueDictionary()
+
+
+def memo(node: SgNode, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+    """`compute()` once per node and key when the node's tree is indexed (a file's), else every time."""
+    index = _INDEXES.get(id(node.get_root()))
+    return index.memo(node, key, compute) if index is not None else compute()
