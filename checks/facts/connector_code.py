@@ -110,11 +110,17 @@ class RequestOwner:
     struct: str | None = None
 
 
+@fact
+def structs_with_field(repo: Repository, name: str, field_name: str) -> set[str]:
+    """The connector's structs that declare a field of that name."""
+    return {n for n, (_, s) in connector_structs(repo, name).items() if field_name in struct_fields(s)}
+
+
 def request_owner(repo: Repository, name: str, chain: list[str], node: SgNode) -> RequestOwner:
     """What `chain` (ending in `.request`) reads, judged from the declared type of its root in the enclosing fn."""
     function = enclosing(node, "function_item")
     param = binding_type(function, chain[0]) if function is not None and chain else None
-    own_with_request = {n for n, (_, s) in connector_structs(repo, name).items() if "request" in struct_fields(s)}
+    own_with_request = structs_with_field(repo, name, "request")
     if param is None:
         # `x.request` with x of unknown type, in a connector that has its own struct with a `request` field:
         # it may be that struct, so the read is not judged.

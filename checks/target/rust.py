@@ -8,8 +8,9 @@ from pathlib import Path
 
 from ast_grep_py import SgNode, SgRoot
 
+from . import layout
 from .files import TargetFiles
-from .rust_index import NodeIndex
+from .rust_index import CODE_AND_ITEM_KINDS, ITEM_KINDS, NodeIndex
 
 
 @dataclass(eq=False)  # identity equality: one instance per file, usable as a fact-cache key
@@ -37,8 +38,10 @@ class RustFile:
 
     @cached_property
     def index(self) -> NodeIndex:
-        """The file's nodes by kind (rust_index.py): each kind found in one walk per run, then a list lookup."""
-        return NodeIndex(self.root)
+        """The file's nodes by kind (rust_index.py): each kind found in one walk per run, then a list lookup.
+        A connector's own file is read for its code too, so its first walk collects the code kinds as well."""
+        own = self.rel.startswith(layout.CONNECTORS_DIR + "/")
+        return NodeIndex(self.root, CODE_AND_ITEM_KINDS if own else ITEM_KINDS)
 
     @cached_property
     def syntax_error_line(self) -> int | None:

@@ -15,18 +15,11 @@ from ast_grep_py import SgNode, SgRoot
 from ..target.fact_cache import fact
 from ..target.repository import Repository
 from ..target.rust import RustFile, line_of
-from ..target.rust_index import NodeIndex
+from ..target.rust_index import INDEXED_KINDS, NodeIndex
 
 _PREFIX = "fn __macro_args() { __m("
 _SUFFIX = "); }"
 _MAX_DEPTH = 4
-# The node kinds the import and pitfall rules look for: indexed in one native pass per tree (one `any` search
-# costs about what one single-kind search does; a dozen separate searches cost a dozen times that).
-INDEXED_KINDS = (
-    "struct_expression", "binary_expression", "compound_assignment_expr", "call_expression", "field_expression",
-    "macro_invocation", "struct_item", "enum_item", "impl_item", "function_item", "function_signature_item",
-    "use_declaration", "generic_type", "scoped_identifier", "let_declaration", "type_item", "trait_item",
-)
 
 
 @dataclass(frozen=True)
@@ -40,7 +33,7 @@ class CodeView:
 
     def __post_init__(self) -> None:
         if self.index is None:  # a file view shares the file's own index; a macro's arguments get theirs
-            object.__setattr__(self, "index", NodeIndex(self.root))
+            object.__setattr__(self, "index", NodeIndex(self.root, INDEXED_KINDS))
 
     def nodes(self, kind: str) -> list[SgNode]:
         """Every node of a kind in the tree, in source order (one indexed pass for the common kinds)."""
