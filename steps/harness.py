@@ -3,6 +3,7 @@ write the reports at the end. Everything here is glue; the decisions are in chec
 
 from __future__ import annotations
 
+import gc
 import os
 import shlex
 import sys
@@ -158,6 +159,9 @@ def start(session: pytest.Session) -> None:
     config = session.config
     if targets_features(config):
         get_run(config)
+        # The run's model (syntax trees, facts) lives until the end: keep the cycle collector from walking it again
+        # and again (on a whole real tree that cost more than a second).
+        gc.freeze()
     elif given := given_options(config):
         config.stash[ABORT_KEY] = _no_scenarios(config, given)
 
@@ -358,6 +362,7 @@ def finish(session: pytest.Session) -> None:
     reason = exit_reason(report, run.options.fail_on, int(session.exitstatus))
     if reason:
         config.stash[LAST_LINE_KEY] = PREFIX + reason
+    gc.freeze()  # pytest's own collections at the end need not walk the report and the run's model either
 
 
 def summarize(terminalreporter: pytest.TerminalReporter) -> None:
