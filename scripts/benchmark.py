@@ -39,6 +39,7 @@ from pathlib import Path
 HARNESS = Path(__file__).resolve().parent.parent
 CONNECTORS_DIR = "crates/hyperswitch_connectors/src/connectors"
 FLEET_RATIO, PR_RATIO, ONE_SECONDS, RSS_BYTES = 5.0, 10.0, 1.5, 1 << 30
+CASE_KEYS = ("floor", "fleet", "one", "pr")
 
 # The floor: read and parse every connector file, nothing else.
 FLOOR = f"""
@@ -134,8 +135,11 @@ def cases(options: argparse.Namespace, report_dir: str, env: dict[str, str]) -> 
         Case(f"one connector ({options.connector})", [*pytest, "--hs-repo", repo, "--connector", options.connector],
              "seconds", ONE_SECONDS),
     ]
+    found = [c for i, c in enumerate(found) if i == 0 or CASE_KEYS[i] in options.only]
     notes = []
-    if options.pr_repo is None:
+    if "pr" not in options.only:
+        pass
+    elif options.pr_repo is None:
         notes.append("core-wide PR: not measured (give --pr-repo, a checkout of a PR that touches most connectors)")
     elif not harness_has("--baseline", env):
         notes.append("core-wide PR: not measured: this harness has no baseline yet (no --baseline option)")
@@ -168,6 +172,8 @@ def main() -> int:
                         help="measure the hostile-input cases of tests/hostile_cases.py instead (heavy ones only "
                              "unless --all-hostile)")
     parser.add_argument("--all-hostile", action="store_true", help="with --hostile: every case")
+    parser.add_argument("--only", default="fleet,one,pr", type=lambda v: set(v.split(",")),
+                        help="the cases to measure besides the floor, from fleet,one,pr (all)")
     options = parser.parse_args()
     if options.hostile:
         return hostile(options.all_hostile)
@@ -177,8 +183,8 @@ def main() -> int:
         if path is not None and not (path / CONNECTORS_DIR).is_dir():
             print(f"benchmark: {path} is not a Hyperswitch checkout (no {CONNECTORS_DIR})", file=sys.stderr)
             return 2
-    if options.rounds < 1:
-        print("benchmark: --rounds must be at least 1", file=sys.stderr)
+    if options.rounds < 1 or not options.only <= set(CASE_KEYS[1:]):
+        print("benchmark: --rounds must be at least 1 and --only a subset of fleet,one,pr", file=sys.stderr)
         return 2
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")

@@ -74,7 +74,7 @@ def kind_enums(repo: Repository) -> list[KindEnum]:
         if not rel.endswith("enums.rs"):
             continue
         rust_file = repo.rust(rel)
-        for item in rust_file.root.find_all(kind="enum_item") if rust_file is not None else []:
+        for item in rust_file.index.nodes("enum_item") if rust_file is not None else []:
             match = KIND_ENUM.search(item.text().split("{", 1)[0] + "{")
             if match is None or match.group(1) == "Routable" or not match.group(1):
                 continue

@@ -80,7 +80,7 @@ def _find(repo: Repository, current: str, root: str, needle: str,
 
 def _impl_for(rust_file: RustFile, trait: str, trait_arg: str | None, self_type: str) -> SgNode | None:
     """`impl Trait<..::trait_arg> for ..::self_type`, paths and whitespace ignored (None for an inherent impl)."""
-    for item in rust_file.root.find_all(kind="impl_item"):
+    for item in rust_file.index.nodes("impl_item"):
         trait_node, type_node = item.field("trait"), item.field("type")
         if type_node is None or last_segment(type_node.text()) != self_type:
             continue
@@ -99,7 +99,7 @@ def _impl_for(rust_file: RustFile, trait: str, trait_arg: str | None, self_type:
 
 def _method_of_impl(rust_file: RustFile, self_type: str, method: str) -> SgNode | None:
     """`fn method` of an inherent `impl self_type { .. }` block."""
-    for item in rust_file.root.find_all(kind="impl_item"):
+    for item in rust_file.index.nodes("impl_item"):
         type_node = item.field("type")
         if item.field("trait") is None and type_node is not None and last_segment(type_node.text()) == self_type:
             found = function_items(item.field("body")).get(method)

@@ -20,6 +20,7 @@ from ..target.rust_syntax import (
     function_items_of,
     struct_fields,
 )
+from .locations import crate_sources
 
 
 @fact
@@ -121,7 +122,7 @@ def helper_traits(repo: Repository) -> HelperTraits:
     return facts
 
 
-_FN_NAME = re.compile(r"\bfn\s+([A-Za-z_][A-Za-z0-9_]*)")
+_FN_NAME_BYTES = re.compile(rb"\bfn\s+([A-Za-z_][A-Za-z0-9_]*)")
 
 
 @fact
@@ -143,11 +144,11 @@ def fn_defined_anywhere(repo: Repository, name: str) -> bool:
 
 @fact
 def _fn_name_index(repo: Repository) -> dict[str, list[str]]:
+    """`fn NAME` -> the files whose text has it (the candidates; the parse decides), from the run's one read."""
     index: dict[str, list[str]] = {}
-    for rel in repo.walk("crates", ".rs"):
-        text = repo.text(rel) or ""
-        for fn_name in set(_FN_NAME.findall(text)):
-            index.setdefault(fn_name, []).append(rel)
+    for rel, source in crate_sources(repo).items():
+        for fn_name in set(_FN_NAME_BYTES.findall(source)):
+            index.setdefault(fn_name.decode(), []).append(rel)
     return index
 
 

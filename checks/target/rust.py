@@ -10,7 +10,7 @@ from ast_grep_py import SgNode, SgRoot
 
 from . import layout
 from .files import TargetFiles
-from .rust_index import CODE_AND_ITEM_KINDS, ITEM_KINDS, NodeIndex
+from .rust_index import CODE_AND_ITEM_KINDS, ITEM_KINDS, NodeIndex, track
 
 
 @dataclass(eq=False)  # identity equality: one instance per file, usable as a fact-cache key
@@ -34,7 +34,9 @@ class RustFile:
 
     @cached_property
     def root(self) -> SgNode:
-        return SgRoot(self.text, "rust").root()
+        root = SgRoot(self.text, "rust").root()
+        track(self, root)  # helpers given one of its nodes reach the file's index (rust_index.memo)
+        return root
 
     @cached_property
     def index(self) -> NodeIndex:

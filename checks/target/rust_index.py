@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from ast_grep_py import SgNode
 
@@ -42,7 +42,6 @@ class NodeIndex:
         self._by_kind: dict[str, list[SgNode]] = {}
         self._by_name: dict[str, dict[str, SgNode]] = {}
         self._memo: dict[tuple[object, ...], object] = {}
-        _INDEXES[id(root.get_root())] = self
 
     def nodes(self, kind: str, group: tuple[str, ...] = ()) -> list[SgNode]:
         """Every node of `kind` in the tree, in source order. The first time, the walk also collects the other
@@ -83,12 +82,24 @@ class NodeIndex:
         return self._memo[full]  # type: ignore[return-value]
 
 
-# The index of each live tree, so a helper given only a node can reuse its tree's index. Weak: an entry goes with
-# its index (and the index keeps the tree alive, so a tree's id is never reused while its entry exists).
-_INDEXES: weakref.WeakValueDictionary[int, NodeIndex] = weakref.WeakValueDictionary()
+class Indexed(Protocol):
+    """What owns a tree and its index (a RustFile)."""
+
+    @property
+    def index(self) -> NodeIndex: ...
+
+
+# The owner of each live file tree, so a helper given only a node can reach its tree's index. Weak: an entry goes
+# with its owner, which keeps the tree alive, so a tree's id is never reused while its entry exists.
+_OWNERS: weakref.WeakValueDictionary[int, Indexed] = weakref.WeakValueDictionary()
+
+
+def track(owner: Indexed, root: SgNode) -> None:
+    """Make `owner.index` the index of `root`'s tree for `memo`."""
+    _OWNERS[id(root.get_root())] = owner
 
 
 def memo(node: SgNode, key: tuple[object, ...], compute: Callable[[], T]) -> T:
-    """`compute()` once per node and key when the node's tree is indexed (a file's), else every time."""
-    index = _INDEXES.get(id(node.get_root()))
-    return index.memo(node, key, compute) if index is not None else compute()
+    """`compute()` once per node and key when the node's tree is a tracked file's, else every time."""
+    owner = _OWNERS.get(id(node.get_root()))
+    return owner.index.memo(node, key, compute) if owner is not None else compute()
