@@ -158,12 +158,21 @@ def start(session: pytest.Session) -> None:
     test path while it looks for its ini file, even every scenario along with them)."""
     config = session.config
     if targets_features(config):
+        release_frozen()
         get_run(config)
         # The run's model (syntax trees, facts) lives until the end: keep the cycle collector from walking it again
-        # and again (on a whole real tree that cost more than a second).
+        # and again (on a whole real tree that cost more than a second). Frozen objects are never collected, so a
+        # later run in the same process (pytester) releases them first.
         gc.freeze()
     elif given := given_options(config):
         config.stash[ABORT_KEY] = _no_scenarios(config, given)
+
+
+def release_frozen() -> None:
+    """What an earlier run in this process froze becomes collectable again (a CLI run has nothing frozen)."""
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
 
 
 def skip_collection(session: pytest.Session) -> bool | None:
@@ -309,6 +318,7 @@ def record(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestRe
             add_run_level(report_model, result, verdict)
         else:
             report_model.connectors[verdict.connector].scenarios.append(result)
+    gc.freeze()  # what this scenario added to the run (facts, views, results) stays too (see start())
 
 
 def add_run_level(report: ComplianceReport, result: ScenarioResult, verdict: ConnectorVerdict) -> None:

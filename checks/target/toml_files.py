@@ -54,10 +54,17 @@ class TomlFile:
     def line_matching(self, pattern: str) -> int | None:
         """1-based line of the first line matching a regex (TOML keys are line facts); each pattern once a run."""
         if pattern not in self._line_of:
-            compiled = re.compile(pattern)
-            self._line_of[pattern] = next((n for n, line in enumerate(self.lines, start=1) if compiled.search(line)),
-                                          None)
+            self._line_of[pattern] = self._first_line(re.compile(pattern))
         return self._line_of[pattern]
+
+    def _first_line(self, compiled: re.Pattern[str]) -> int | None:
+        # A line that matches on its own also matches within the whole text (multi-line mode) at the same place, so
+        # one search of the text rules most files out at once, and the first candidate line is where the scan starts.
+        found = re.compile(compiled.pattern, compiled.flags | re.MULTILINE).search(self.text)
+        if found is None:
+            return None
+        start = self.text.count("\n", 0, found.start())
+        return next((n for n, line in enumerate(self.lines[start:], start=start + 1) if compiled.search(line)), None)
 
     def may_define(self, key: str) -> bool:
         """False only when no line could give the document a top-level `key` (as a header, a dotted or a plain
