@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ast_grep_py import SgNode
@@ -14,7 +15,7 @@ from ..target.rust import last_segment, line_of
 from ..target.rust_locate import find_struct, struct_field
 from ..target.toml_files import TomlFile
 from .deployment import config_tomls, is_full_config
-from .locations import connectors_struct
+from .locations import connectors_struct, crate_sources
 
 
 @fact
@@ -44,34 +45,45 @@ def params_type_required_keys(repo: Repository, name: str) -> list[str]:
     return keys
 
 
+_TRAIT = re.compile(rb"\btrait\s+([A-Za-z_][A-Za-z0-9_]*)")
+
+
 @fact
-def trait_supertraits(repo: Repository) -> dict[str, set[str]]:
-    """Every trait of hyperswitch_interfaces with the traits its bounds name (`Payouts` -> {PayoutCreate, ..})."""
-    supertraits: dict[str, set[str]] = defaultdict(set)
-    for rel in repo.walk(layout.INTERFACES_SRC, ".rs"):
+def _trait_files(repo: Repository) -> dict[str, list[str]]:
+    """Trait name -> the files of hyperswitch_interfaces whose text has `trait NAME` (the parse decides)."""
+    files: dict[str, list[str]] = {}
+    for rel, source in crate_sources(repo).under(layout.INTERFACES_SRC + "/"):
+        for name in dict.fromkeys(_TRAIT.findall(source)):
+            files.setdefault(name.decode(), []).append(rel)
+    return files
+
+
+@fact
+def trait_bounds(repo: Repository, trait: str) -> frozenset[str]:
+    """The traits the bounds of `trait` name, over its declarations in hyperswitch_interfaces (`Payouts` ->
+    {PayoutCreate, ..}). Only the files that can declare it are parsed."""
+    found: set[str] = set()
+    for rel in _trait_files(repo).get(trait, []):
         rust_file = repo.rust(rel)
-        if rust_file is None:
-            continue
-        for item in rust_file.index.nodes("trait_item"):
-            bounds = item.field("bounds")
-            if item.field("name") is None or bounds is None:
+        for item in rust_file.index.nodes("trait_item") if rust_file is not None else []:
+            bounds, name = item.field("bounds"), item.field("name")
+            if name is None or bounds is None or name.text() != trait:
                 continue
             for bound in bounds.children():
                 base_type = bound.field("type") if bound.kind() == "generic_type" else bound
                 if base_type is not None and base_type.kind() in ("type_identifier", "scoped_type_identifier"):
-                    supertraits[item.field("name").text()].add(last_segment(base_type.text()))
-    return supertraits
+                    found.add(last_segment(base_type.text()))
+    return frozenset(found)
 
 
 def traits_under(repo: Repository, trait: str) -> set[str]:
     """`trait` and, transitively, every trait its bounds require."""
-    supertraits = trait_supertraits(repo)
     found, stack = set(), [trait]
     while stack:
         current = stack.pop()
         if current not in found:
             found.add(current)
-            stack.extend(supertraits.get(current, ()))
+            stack.extend(trait_bounds(repo, current))
     return found
 
 

@@ -230,10 +230,9 @@ class ModuleResolver:
         """`#[macro_export]` macros of a crate: they live at the crate root whatever file defines them."""
         if crate not in self._macro_exports:
             names: set[str] = set()
-            prefix = f"crates/{crate}/src/"
-            for rel, source in crate_sources(self.repo).items():
+            for rel, source in crate_sources(self.repo).under(f"crates/{crate}/src/"):
                 # Cheap pre-filter on the text; the parse below decides (a comment never counts).
-                rust_file = self.repo.rust(rel) if rel.startswith(prefix) and b"macro_export" in source else None
+                rust_file = self.repo.rust(rel) if b"macro_export" in source else None
                 if rust_file is None:
                     continue
                 for definition in rust_file.index.nodes("macro_definition"):

@@ -74,9 +74,8 @@ class NodeIndex:
         return found
 
     def memo(self, node: SgNode, key: tuple[object, ...], compute: Callable[[], T]) -> T:
-        """`compute()` once per node of this tree and key (a node is known by its span and kind)."""
-        span = node.range()
-        full = (span.start.index, span.end.index, node.kind(), *key)
+        """`compute()` once per node of this tree and key (nodes compare and hash by the tree node they stand for)."""
+        full = (node, *key)
         if full not in self._memo:
             self._memo[full] = compute()
         return self._memo[full]  # type: ignore[return-value]
