@@ -190,6 +190,9 @@ JS = """
   var sections = [].slice.call(d.querySelectorAll('.sec'));
   var connectors = [].slice.call(d.querySelectorAll('details.conn'));
   var shown = d.getElementById('shown');
+  // a fleet view's line of quiet scenarios stands for data-n of them
+  function count(s) { return s.dataset.n ? +s.dataset.n : 1; }
+  var total = scenarios.reduce(function (sum, s) { return sum + count(s); }, 0);
 
   function pressed() {
     var on = {};
@@ -201,13 +204,13 @@ JS = """
     scenarios.forEach(function (s) {
       var ok = on[s.dataset.s] && (!tag || (' ' + s.dataset.t + ' ').indexOf(' ' + tag + ' ') >= 0);
       s.hidden = !ok;
-      if (ok) { n += 1; }
+      if (ok) { n += count(s); }
     });
     sections.forEach(function (x) { x.hidden = !x.querySelector('.scn:not([hidden])'); });
     connectors.forEach(function (x) {
       x.hidden = !!x.querySelector('.scn') && !x.querySelector('.scn:not([hidden])');
     });
-    if (shown) { shown.textContent = 'showing ' + n + ' of ' + scenarios.length + ' scenarios'; }
+    if (shown) { shown.textContent = 'showing ' + n + ' of ' + total + ' scenarios'; }
   }
   function only(statuses) {
     chips.forEach(function (c) {

@@ -15,6 +15,7 @@ from ..target.fact_cache import fact
 from ..target.layout import ALIAS_FILES, COMMON_TYPES_RS, REQUEST_TYPES_DIR, REQUEST_TYPES_RS
 from ..target.repository import Repository
 from ..target.rust import last_segment
+from ..target.rust_index import memo
 from ..target.rust_macros import structs_in
 from ..target.rust_syntax import (
     function_items_of,
@@ -59,8 +60,13 @@ def type_aliases(repo: Repository) -> dict[str, SgNode]:
 def request_structs_of_type(repo: Repository, type_node: SgNode) -> set[str]:
     """The request data structs a type names, directly or through the target's aliases.
 
-    `&XRouterData<&PaymentsAuthorizeRouterData>` -> {PaymentsAuthorizeData}; a generic `T` -> set().
+    `&XRouterData<&PaymentsAuthorizeRouterData>` -> {PaymentsAuthorizeData}; a generic `T` -> set(). Once per
+    type node and repository (a file can be shared with a baseline tree whose types differ); do not change the set.
     """
+    return memo(type_node, ("request structs", repo), lambda: _request_structs_of_type(repo, type_node))
+
+
+def _request_structs_of_type(repo: Repository, type_node: SgNode) -> set[str]:
     structs = request_structs(repo)
     aliases = type_aliases(repo)
     found: set[str] = set()

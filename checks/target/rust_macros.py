@@ -65,13 +65,15 @@ def code_views(repo: Repository, rust_file: RustFile) -> list[CodeView]:
 def _add_macro_views(view: CodeView, anchor: SgNode | None, views: list[CodeView], depth: int) -> None:
     if depth >= _MAX_DEPTH:
         return
+    in_definitions = bool(view.nodes("macro_definition"))  # most trees have none: no ancestor walk then
     for invocation in view.nodes("macro_invocation"):
-        if invocation.inside(kind="macro_definition"):
+        if in_definitions and invocation.inside(kind="macro_definition"):
             continue
         tree = next((c for c in invocation.children() if c.kind() == "token_tree"), None)
-        if tree is None or len(tree.text()) < 2:
+        text = tree.text() if tree is not None else ""
+        if len(text) < 2:
             continue
-        parsed = SgRoot(_PREFIX + tree.text()[1:-1] + _SUFFIX, "rust").root()
+        parsed = SgRoot(_PREFIX + text[1:-1] + _SUFFIX, "rust").root()
         if parsed.find(kind="ERROR") is not None:
             continue
         # The arguments start on the line of the opening delimiter, which is line 0 of the re-parsed text.
