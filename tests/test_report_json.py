@@ -26,9 +26,10 @@ def test_every_json_value_and_key_kind_is_written_as_json_dumps_writes_it() -> N
         "flags": [True, False, None],
         "empty": [[], {}, ()],
         "nested": {"a": [{"b": ({"c": []},)}]},
-        1: "int key", 2.5: "float key", True: "bool key", None: "none key",
+        1: "int key", 2.5: "float key", None: "none key",
     }
     assert dumps_indented(value) == json.dumps(value, indent=2)
+    assert dumps_indented({False: "bool key"}) == json.dumps({False: "bool key"}, indent=2)
 
 
 def test_what_json_cannot_write_is_an_error_as_with_json_dumps() -> None:
