@@ -19,3 +19,17 @@ def run_rule(name: str, repo: Repository, connector: str, **params: str) -> list
     rules = rules_named(name)
     assert rules, f"no rule or tag {name!r}"
     return [f for rule in rules for f in rule.run(scope, **params)]
+
+
+def static_findings(repo: Repository, connector: str) -> list[Finding]:
+    """Every rule that needs no cargo, run the way the scenarios run it (each selected flow for a flow rule)."""
+    selection = select_flows(repo, connector, None, {}, "")
+    scope = Scope(repo, connector, selection.flows, selection.source)
+    found = []
+    for rule in all_rules().values():
+        if rule.needs_cargo:
+            continue
+        for params in ([{"flow": f} for f in selection.flows] if "flow" in rule.params else [{}]):
+            if rule.skip_reason(scope, **params) is None:
+                found.extend(rule.run(scope, **params))
+    return found

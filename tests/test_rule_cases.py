@@ -16,6 +16,11 @@ One generic test runs them all, as ast-grep pairs each rule with its valid/inval
              { file = "crates/big.rs", create_bytes = 4194305 }]                         # a file that large
 
     expect = [{ file = "crates/x.rs", at = "text on the finding's line" }]        # or line = 12
+    fix = [{ file = "crates/x.rs", replace = "new text", with = "fixed text" }]  # optional: the hint, followed
+    hint_says = ["fixed text"]              # with `fix`: what the hint must say (each string is in hint and fix)
+
+An invalid case with a `fix` is also re-run with the hint applied: the finding must disappear and no other rule
+may find anything in the connector (the untouched sample has no finding at all).
 """
 
 from __future__ import annotations
@@ -33,7 +38,8 @@ from connector_compliance.checks.core.rule import Rule, Scope
 from connector_compliance.checks.facts.selection import select_flows
 from connector_compliance.checks.target.repository import Repository
 
-from .sample_copy import copy_sample, edit, line_containing
+from .rule_runner import static_findings
+from .sample_copy import SAMPLE, copy_sample, edit, line_containing
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "grace"
 ESCAPED = re.compile(r"\\[nrt]")
@@ -157,3 +163,38 @@ def _check(tmp_path: Path, case: Case, cargo: CargoSettings | None) -> None:
     assert all(f.rule.startswith(case.rule.id) and f.message and f.hint for f in findings), findings
     # a hint is read as one line in every report: no escaped control character (a literal `\n`) and no raw one
     assert not [f for f in findings if ESCAPED.search(f.hint) or CONTROL.search(f.hint + f.message)], findings
+
+
+def _norm(text: str) -> str:
+    return "".join(text.split())
+
+
+FIX_CASES = [c for c in CASES if c.kind == "invalid" and "fix" in c.data]
+
+
+def test_the_untouched_sample_has_no_finding() -> None:
+    repo = Repository(SAMPLE)
+    assert [f for name in ("samplepay", "acme_pay") for f in static_findings(repo, name)] == []
+
+
+@pytest.mark.parametrize("case", FIX_CASES, ids=lambda c: c.id)
+def test_hint_followed_clears_the_finding(tmp_path: Path, case: Case) -> None:
+    """The hint is right when followed: what it says is what the fix does, and after the fix the rule and every
+    other static rule are quiet."""
+    said = case.data.get("hint_says", [])
+    fixes = case.data["fix"]
+    assert said, "a case with a fix says what the hint must contain"
+    root = copy_sample(tmp_path / "hs")
+    _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
+    connector = str(case.data.get("connector", "samplepay"))
+    params = {k: str(v) for k, v in case.data.get("params", {}).items()}  # type: ignore[union-attr]
+    selection = select_flows(Repository(root), connector, None, {}, "")
+    findings = case.rule.run(Scope(Repository(root), connector, selection.flows, selection.source), **params)
+    hints = _norm(" ".join(f.hint for f in findings))
+    fixed_text = _norm(" ".join(str(f["with"]) for f in fixes))  # type: ignore[index]
+    for text in said:  # type: ignore[union-attr]
+        assert _norm(text) in hints, (text, [f.hint for f in findings])
+        assert _norm(text) in fixed_text, (text, "the fix does not do what the hint says")
+    _apply(root, fixes)  # type: ignore[arg-type]
+    fixed = Repository(root)
+    assert [f for name in ("samplepay", "acme_pay") for f in static_findings(fixed, name)] == []

@@ -25,6 +25,7 @@ INDEXED_KINDS = (
     "struct_expression", "binary_expression", "compound_assignment_expr", "call_expression", "field_expression",
     "macro_invocation", "struct_item", "enum_item", "impl_item", "function_item", "function_signature_item",
     "use_declaration", "generic_type", "scoped_identifier", "let_declaration", "type_item", "trait_item",
+    "match_arm", "string_literal", "raw_string_literal",
 )
 
 
@@ -35,6 +36,8 @@ class CodeView:
     root: SgNode
     line_offset: int = 0  # added to a node's line in `root` to get its line in the file
     anchor: SgNode | None = None  # the macro invocation in the file, for enclosing fn / impl look-ups
+    parent: CodeView | None = field(default=None, compare=False, repr=False)  # the view the macro is written in
+    invocation: SgNode | None = field(default=None, compare=False, repr=False)  # the macro, in `parent`'s tree
     _index: dict[str, list[SgNode]] = field(default_factory=dict, compare=False, repr=False)
 
     def nodes(self, kind: str) -> list[SgNode]:
@@ -84,7 +87,7 @@ def _add_macro_views(view: CodeView, anchor: SgNode | None, views: list[CodeView
             continue
         # The arguments start on the line of the opening delimiter, which is line 0 of the re-parsed text.
         inner = CodeView(parsed, view.line_offset + tree.range().start.line,
-                         anchor if anchor is not None else invocation)
+                         anchor if anchor is not None else invocation, view, invocation)
         views.append(inner)
         _add_macro_views(inner, inner.anchor, views, depth + 1)
 
