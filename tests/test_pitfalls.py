@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from connector_compliance.checks.target.repository import Repository
 
-from .rule_runner import rules_named, run_rule
+from .rule_runner import rules_named, run_rule, static_findings
 from .sample_copy import SAMPLE, copy_sample, edit, line_containing
 
 HARNESS = Path(__file__).resolve().parent.parent
@@ -94,6 +94,28 @@ def test_the_mistake_fails_exactly_its_pitfall_there(tmp_path: Path, rule: str, 
     for other in PITFALLS:
         if other != rule:
             assert _run(repo, other) == [], other
+
+
+@pytest.mark.parametrize(("rule", "rel", "old", "new", "anchor"), CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_one_mistake_is_one_finding_across_every_static_rule(tmp_path: Path, rule: str, rel: str, old: str,
+                                                             new: str, anchor: tuple[str, str] | None) -> None:
+    """No other rule (registration, flows, imports, the compiling-mistake rules) reports the same mistake again."""
+    repo = Repository(_broken(tmp_path, rel, old, new))
+    found = [f for name in ("samplepay", "acme_pay") for f in static_findings(repo, name)]
+    assert len(found) == 1 and found[0].rule in {r.id for r in rules_named(rule)}, found
+
+
+def test_a_flawed_void_is_not_a_clean_flow(tmp_path: Path) -> None:
+    """A capture type in the sample's Void impl: pitfall 1 reports it; the flow matrix shows cancel as flawed, at the
+    line naming the capture type, and the flow rule adds nothing."""
+    from connector_compliance.checks.facts.flow_status import FlowStatus, assess_flows
+
+    new = "                .url(&types::PaymentsCaptureType::get_url(self, req, connectors)?) // void"
+    root = _broken(tmp_path, MAIN, "                .url(&types::PaymentsVoidType::get_url(self, req, connectors)?)", new)
+    cancel = assess_flows(Repository(root), "samplepay")["cancel"]
+    assert (cancel.status, cancel.evidence_line) == (FlowStatus.FLAWED, _edited_line(root, MAIN, new))
+    assert "PaymentsCaptureType" in cancel.reason and "pitfall 1" in cancel.reason
 
 
 def test_hints_name_the_right_fix(tmp_path: Path) -> None:

@@ -13,11 +13,13 @@ One generic test runs them all, as ast-grep pairs each rule with its valid/inval
              { file = "crates/z.rs", move_to = "crates/w.rs" },        # an older layout: the item elsewhere
              { file = "config/new.toml", create = "text" },
              { file = "crates/w.rs", symlink = "/etc/hostname" },                        # replaced by a link
-             { file = "crates/big.rs", create_bytes = 4194305 }]                         # a file that large
+             { file = "crates/big.rs", create_bytes = 4194305 },                         # a file that large
+             { file = "crates/v.rs", replace = "Old", with = "New", all = true }]         # every occurrence
 
     expect = [{ file = "crates/x.rs", at = "text on the finding's line" }]        # or line = 12
     fix = [{ file = "crates/x.rs", replace = "new text", with = "fixed text" }]  # optional: the hint, followed
     hint_says = ["fixed text"]              # with `fix`: what the hint must say (each string is in hint and fix)
+    hint_lacks = ["wrong name"]             # optional: what the hint must not suggest
 
 An invalid case with a `fix` is also re-run with the hint applied: the finding must disappear and no other rule
 may find anything in the connector (the untouched sample has no finding at all).
@@ -115,6 +117,11 @@ def _apply(root: Path, edits: list[dict[str, object]]) -> None:
             assert not path.exists(), f"{rel} exists: create must not overwrite"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(str(change["create"]), encoding="utf-8")
+        elif change.get("all"):  # every occurrence (a type renamed across a file)
+            path = root / rel
+            text = path.read_text(encoding="utf-8")
+            assert str(change["replace"]) in text, f"{change['replace']!r} not in {rel}"
+            path.write_text(text.replace(str(change["replace"]), str(change["with"])), encoding="utf-8")
         else:
             edit(root, rel, str(change["replace"]), str(change["with"]))
 
@@ -195,6 +202,8 @@ def test_hint_followed_clears_the_finding(tmp_path: Path, case: Case) -> None:
     for text in said:  # type: ignore[union-attr]
         assert _norm(text) in hints, (text, [f.hint for f in findings])
         assert _norm(text) in fixed_text, (text, "the fix does not do what the hint says")
+    for text in case.data.get("hint_lacks", []):  # type: ignore[union-attr]
+        assert _norm(text) not in hints, (text, [f.hint for f in findings])
     _apply(root, fixes)  # type: ignore[arg-type]
     fixed = Repository(root)
     assert [f for name in ("samplepay", "acme_pay") for f in static_findings(fixed, name)] == []

@@ -37,10 +37,11 @@ def _url_literals(view_nodes: list[SgNode], function: SgNode) -> list[SgNode]:
 
 
 def _reads_config(function: SgNode, param: str | None) -> bool:
-    """The fn mentions its Connectors parameter or a `base_url` (macro arguments included: they are tokens)."""
+    """The fn's body mentions its Connectors parameter or a `base_url` (macro arguments included: tokens)."""
+    body = function.field("body")
     names = {"base_url"} | ({param} if param else set())
-    return any(function.find(kind=kind, regex=f"^{n}$") is not None
-               for n in names for kind in ("identifier", "field_identifier"))
+    return body is not None and any(body.find(kind=kind, regex=f"^{n}$") is not None
+                                    for n in names for kind in ("identifier", "field_identifier"))
 
 
 def _path_of(literal: str) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from ...core.finding import Finding
 from ...core.rule import Rule
+from ...facts.connectors import connector_impls
 from ...facts.data_flow import args_of, chain_of, vocabulary
 from ...facts.flow_catalog import flow_specs
-from ...facts.flow_status import connector_impls
 from ...facts.target_types import request_structs
 from ...target.repository import Repository
 from ...target.rust import last_segment
