@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from connector_compliance.checks.facts.flow_status import FlowStatus, assess_flows
 from connector_compliance.checks.target.repository import Repository
 
 from .rule_runner import rules_named, run_rule, static_findings
@@ -108,11 +109,10 @@ def test_one_mistake_is_one_finding_across_every_static_rule(tmp_path: Path, rul
 
 def test_a_flawed_void_is_not_a_clean_flow(tmp_path: Path) -> None:
     """A capture type in the sample's Void impl: pitfall 1 reports it; the flow matrix shows cancel as flawed, at the
-    line naming the capture type, and the flow rule adds nothing."""
-    from connector_compliance.checks.facts.flow_status import FlowStatus, assess_flows
-
-    new = "                .url(&types::PaymentsCaptureType::get_url(self, req, connectors)?) // void"
-    root = _broken(tmp_path, MAIN, "                .url(&types::PaymentsVoidType::get_url(self, req, connectors)?)", new)
+    line naming the capture type (the flow rule adds nothing: see the test above)."""
+    old = "                .url(&types::PaymentsVoidType::get_url(self, req, connectors)?)"
+    new = old.replace("PaymentsVoidType", "PaymentsCaptureType") + " // void"
+    root = _broken(tmp_path, MAIN, old, new)
     cancel = assess_flows(Repository(root), "samplepay")["cancel"]
     assert (cancel.status, cancel.evidence_line) == (FlowStatus.FLAWED, _edited_line(root, MAIN, new))
     assert "PaymentsCaptureType" in cancel.reason and "pitfall 1" in cancel.reason
