@@ -114,11 +114,14 @@ def check_unknown_status(repo: Repository, name: str) -> list[Finding]:
             else:
                 hint = (f"map `{norm(alt.text())}` to `{safe}` and list the PSP's real success statuses explicitly"
                         " above it")
-            shown = "the catch-all `_`" if alt.kind() == "_" else f"`{norm(alt.text())}`"
+            if alt.kind() in ("_", "identifier"):
+                what = f"the catch-all `{norm(alt.text())}` maps every status not listed above (and any the PSP adds)"
+            else:
+                what = (f"`{norm(alt.text())}`, the enum's catch-all (#[serde(other)] / unknown), maps every status "
+                        "the PSP adds")
             findings.append(Finding(
                 RULE.id, rel, line_of(alt),
-                f"{shown} maps every status not listed above (and any status the PSP adds) to `{path}`, a success "
-                f"status of {success[0]}: an unknown status is reported as money moved",
+                f"{what} to `{path}`, a success status of {success[0]}: an unknown status is reported as money moved",
                 hint, {"pattern": norm(alt.text()), "status": f"{success[0]}::{success[1]}"}))
     return sorted(findings, key=lambda f: (f.file, f.line))
 
