@@ -33,3 +33,20 @@ def static_findings(repo: Repository, connector: str) -> list[Finding]:
             if rule.skip_reason(scope, **params) is None:
                 found.extend(rule.run(scope, **params))
     return found
+
+
+def new_findings(repo: Repository, baseline: Repository, connectors: tuple[str, ...] = ("samplepay", "acme_pay")
+                 ) -> list[Finding]:
+    """The static findings of `repo` that `baseline` does not have (compared by rule and file, so an edit that moves
+    lines elsewhere in a file does not count as a new finding)."""
+    before: dict[tuple[str, str], int] = {}
+    for finding in (f for name in connectors for f in static_findings(baseline, name)):
+        before[(finding.rule, finding.file)] = before.get((finding.rule, finding.file), 0) + 1
+    added = []
+    for finding in (f for name in connectors for f in static_findings(repo, name)):
+        key = (finding.rule, finding.file)
+        if before.get(key, 0) > 0:
+            before[key] -= 1
+        else:
+            added.append(finding)
+    return added

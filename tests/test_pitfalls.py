@@ -10,7 +10,7 @@ import pytest
 from connector_compliance.checks.facts.flow_status import FlowStatus, assess_flows
 from connector_compliance.checks.target.repository import Repository
 
-from .rule_runner import rules_named, run_rule, static_findings
+from .rule_runner import new_findings, rules_named, run_rule
 from .sample_copy import SAMPLE, copy_sample, edit, line_containing
 
 HARNESS = Path(__file__).resolve().parent.parent
@@ -102,8 +102,7 @@ def test_the_mistake_fails_exactly_its_pitfall_there(tmp_path: Path, rule: str, 
 def test_one_mistake_is_one_finding_across_every_static_rule(tmp_path: Path, rule: str, rel: str, old: str,
                                                              new: str, anchor: tuple[str, str] | None) -> None:
     """No other rule (registration, flows, imports, the compiling-mistake rules) reports the same mistake again."""
-    repo = Repository(_broken(tmp_path, rel, old, new))
-    found = [f for name in ("samplepay", "acme_pay") for f in static_findings(repo, name)]
+    found = new_findings(Repository(_broken(tmp_path, rel, old, new)), Repository(SAMPLE))
     assert len(found) == 1 and found[0].rule in {r.id for r in rules_named(rule)}, found
 
 
