@@ -17,6 +17,7 @@ from __future__ import annotations
 from ...core.finding import Finding
 from ...core.rule import Rule, RustcHint, any_of, rustc_matcher
 from ...facts.data_flow import Site, Taint, by_slot, connector_code, flow_sites, is_empty_value
+from ...facts.use_paths import file_bindings
 from ...target.repository import Repository
 
 LAST_FOUR = ("last4", "lastfour", "last_4", "last_four", "suffix")
@@ -53,7 +54,15 @@ def _kind(klass: str, site: Site, taint: Taint, entries: list[Site]) -> str | No
     return None
 
 
-def _finding(kind: str, hits: list[Site]) -> Finding:
+def _card_number_type(repo: Repository, rel: str) -> str:
+    """`CardNumber` where the declaring file imports it (`cards::CardNumber` there trips unused_qualifications,
+    an error under CI's -D warnings), else `cards::CardNumber`."""
+    rust_file = repo.rust(rel)
+    entry = file_bindings(repo, rust_file).get("CardNumber") if rust_file is not None else None
+    return "CardNumber" if entry is not None and entry.path[-1] == "CardNumber" else "cards::CardNumber"
+
+
+def _finding(repo: Repository, kind: str, hits: list[Site]) -> Finding:
     site = hits[0]
     taint = site.value
     assert isinstance(taint, Taint)
@@ -75,7 +84,8 @@ def _finding(kind: str, hits: list[Site]) -> Finding:
             f"(`{shown}`){also}: Debug and the request log print it in clear",
             f"declare `{site.slot}: {wanted},` in {site.target.name} ({where}) and pass `{passed}`"
             f"{at_each}, without expose()/peek()", extra)
-    wanted = "Option<cards::CardNumber>" if optional else "cards::CardNumber"
+    card_number = _card_number_type(repo, decl_rel)
+    wanted = f"Option<{card_number}>" if optional else card_number
     if kind == "typed":
         return Finding(
             RULE.id, decl_rel, decl_line,
@@ -118,7 +128,7 @@ def check_card_data(repo: Repository, name: str) -> list[Finding]:
                     grouped.setdefault((kind, key), []).append(site)
     findings = {}
     for (kind, _), hits in grouped.items():
-        finding = _finding(kind, sorted(hits, key=lambda s: (s.rel, s.line)))
+        finding = _finding(repo, kind, sorted(hits, key=lambda s: (s.rel, s.line)))
         findings.setdefault((finding.file, finding.line), finding)
     return sorted(findings.values(), key=lambda f: (f.file, f.line))
 
@@ -129,7 +139,7 @@ CARD_NUMBER_METHODS = r"`(get_card_isin|get_extended_card_bin|get_card_no|get_la
 RULE = Rule(
     id="pitfall-5",
     severity="error",
-    title="The card number is sent as cards::CardNumber and the CVC as Secret, never as exposed text",
+    title="The card number stays a cards::CardNumber and the CVC a Secret, never exposed text",
     guide="A request field carrying the card number is `cards::CardNumber` (Hyperswitch's type), not "
           "`Secret<String>`; masked card data is never exposed into a plain field.",
     check=check_card_data,
