@@ -50,8 +50,6 @@ AMBIGUOUS_METHODS = frozenset({"try_from", "from", "foreign_try_from", "foreign_
 MINOR_PASS_METHODS = frozenset({"get_amount_as_i64", "to_string", "clone", "to_owned", "into", "unwrap",
                                 "unwrap_or_default", "unwrap_or", "expect", "as_ref"})
 RANK = {"typed": 0, "rewrapped": 1, "embedded": 2, "exposed": 3}
-PAYMENT_METHOD_DATA_RS = f"{layout.DOMAIN_SRC}/payment_method_data.rs"
-CARDS_SRC = "crates/cards/src"
 
 
 @dataclass(frozen=True)
@@ -67,15 +65,14 @@ class Vocabulary:
 @fact
 def vocabulary(repo: Repository) -> Vocabulary:
     card_types: set[str] = set()
-    folder = repo.root / CARDS_SRC
-    for path in sorted(folder.rglob("*.rs")) if folder.is_dir() else []:
-        rust_file = repo.rust(str(path.relative_to(repo.root)))
+    for rel in repo.walk(layout.CARDS_SRC, ".rs"):  # read through the checkout's files (nothing outside it)
+        rust_file = repo.rust(rel)
         for struct_name, node in (structs_in(repo, rust_file) if rust_file is not None else {}).items():
             if "CardNumberStrategy" in node.text():
                 card_types.add(struct_name)
     pan: set[str] = set()
     cvc: set[str] = set()
-    domain = repo.rust(PAYMENT_METHOD_DATA_RS)
+    domain = repo.rust(layout.PAYMENT_METHOD_DATA_RS)
     # struct bodies and struct-like enum variants (`ApplePay { application_primary_account_number, .. }`)
     for body in domain.root.find_all(kind="field_declaration_list") if domain is not None else []:
         fields = _fields(body)[0]
