@@ -12,6 +12,8 @@ import pytest
 from .git_history import History, add_newpay, remove, rewrap_pub_use_lists, sample_history
 from .sample_copy import line_containing
 
+pytestmark = pytest.mark.slow  # git histories and whole gate runs: end to end
+
 HARNESS = Path(__file__).resolve().parent.parent
 SAMPLEPAY_RS = "crates/hyperswitch_connectors/src/connectors/samplepay.rs"
 SAMPLEPAY_TRANSFORMERS = "crates/hyperswitch_connectors/src/connectors/samplepay/transformers.rs"
