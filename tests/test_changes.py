@@ -14,6 +14,8 @@ from connector_compliance.checks.target.repository import Repository
 from .git_history import History, add_newpay, remove, rewrap_pub_use_lists, sample_history
 from .sample_copy import copy_sample
 
+pytestmark = pytest.mark.slow  # git histories built per test: end to end
+
 ACME_TRANSFORMERS = "crates/hyperswitch_connectors/src/connectors/acme_pay/transformers.rs"
 
 

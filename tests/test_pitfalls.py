@@ -254,6 +254,7 @@ def test_no_params_base_url_and_a_local_error_response_pass(tmp_path: Path) -> N
 E2E = {case[0]: case for case in reversed(CASES)}  # the first case of each pitfall
 
 
+@pytest.mark.slow  # a whole feature run per pitfall
 @pytest.mark.parametrize("pitfall", PITFALLS)
 def test_feature_run_fails_exactly_the_matching_pitfall_scenario(pytester: pytest.Pytester, tmp_path: Path,
                                                                  pitfall: str) -> None:

@@ -27,6 +27,7 @@ anything the untouched sample does not have.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import tomllib
@@ -41,7 +42,7 @@ from connector_compliance.checks.facts.selection import select_flows
 from connector_compliance.checks.target.repository import Repository
 
 from .rule_runner import new_findings, static_findings
-from .sample_copy import SAMPLE, copy_sample, edit, line_containing
+from .sample_copy import SAMPLE, copy_sample, edit, line_containing, link_sample, replace_file
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "grace"
 ESCAPED = re.compile(r"\\[nrt]")
@@ -89,41 +90,52 @@ def test_every_rule_has_valid_and_invalid_cases_beside_it() -> None:
     assert missing == [], f"rules without a valid and an invalid case in <module>.cases.toml: {missing}"
 
 
-def _apply(root: Path, edits: list[dict[str, object]]) -> None:
+def _apply(root: Path, edits: list[dict[str, object]]) -> set[str]:
+    """Make the case's edits (every write replaces the file: the copy may be hard links to the sample); returns the
+    paths it touched."""
+    touched = set()
     for change in edits:
         rel = str(change["file"])
         path = root / rel
+        touched.add(rel)
         if change.get("delete") or "symlink" in change:
             if path.is_symlink() or path.is_file():
                 path.unlink()
             elif path.is_dir():
+                touched |= {str(p.relative_to(root)) for p in path.rglob("*")}
                 shutil.rmtree(path)
             if "symlink" in change:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.symlink_to(str(change["symlink"]))
         elif "create_bytes" in change:  # a file of that many bytes of Rust comment
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(b"//" + b"x" * (int(change["create_bytes"]) - 2))  # type: ignore[call-overload]
+            replace_file(path, b"//" + b"x" * (int(change["create_bytes"]) - 2))  # type: ignore[call-overload]
         elif "fixture" in change:  # a whole document written from scratch in another dialect
-            (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            (root / rel).write_text((FIXTURES / str(change["fixture"])).read_text(encoding="utf-8"), encoding="utf-8")
+            replace_file(path, (FIXTURES / str(change["fixture"])).read_text(encoding="utf-8"))
         elif "move_to" in change:
             target = root / str(change["move_to"])
             assert not target.exists(), f"{target} exists: move_to must not overwrite"
             target.parent.mkdir(parents=True, exist_ok=True)
-            (root / rel).rename(target)
+            path.rename(target)
+            touched.add(str(change["move_to"]))
         elif "create" in change:
-            path = root / rel
             assert not path.exists(), f"{rel} exists: create must not overwrite"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(str(change["create"]), encoding="utf-8")
+            replace_file(path, str(change["create"]))
         elif change.get("all"):  # every occurrence (a type renamed across a file)
-            path = root / rel
             text = path.read_text(encoding="utf-8")
             assert str(change["replace"]) in text, f"{change['replace']!r} not in {rel}"
-            path.write_text(text.replace(str(change["replace"]), str(change["with"])), encoding="utf-8")
+            replace_file(path, text.replace(str(change["replace"]), str(change["with"])))
         else:
             edit(root, rel, str(change["replace"]), str(change["with"]))
+    return touched
+
+
+@functools.cache
+def _pristine() -> tuple[Repository, frozenset[str]]:
+    """The untouched sample, parsed once for every case: a case's copy borrows the files it did not edit, as a
+    baseline tree borrows the checkout's (Repository's `shared`/`same`)."""
+    files = frozenset(str(p.relative_to(SAMPLE)) for p in SAMPLE.rglob("*")
+                      if p.is_file() and "target" not in p.relative_to(SAMPLE).parts)
+    return Repository(SAMPLE), files
 
 
 def _expected(root: Path, case: Case) -> list[tuple[str, int]]:
@@ -152,9 +164,15 @@ def test_build_rule_case(tmp_path: Path, case: Case) -> None:
 
 
 def _check(tmp_path: Path, case: Case, cargo: CargoSettings | None) -> None:
-    root = copy_sample(tmp_path / "hs")
-    _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
-    repo = Repository(root)
+    if cargo is not None:  # cargo writes its target dir and lock files into the copy: a real copy
+        root = copy_sample(tmp_path / "hs")
+        _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
+        repo = Repository(root)
+    else:
+        root = link_sample(tmp_path / "hs")
+        touched = _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
+        pristine, files = _pristine()
+        repo = Repository(root, pristine, files - touched)
     connector = str(case.data.get("connector", "samplepay"))
     params = {k: str(v) for k, v in case.data.get("params", {}).items()}  # type: ignore[union-attr]
     selection = select_flows(repo, connector, None, {}, "")
@@ -181,8 +199,9 @@ FIX_CASES = [c for c in CASES if c.kind == "invalid" and "fix" in c.data]
 
 def test_the_untouched_samplepay_has_no_finding() -> None:
     """(acme_pay's GRACE documents disagree with its code on purpose: the preparation rules' warnings.)"""
-    assert static_findings(Repository(SAMPLE), "samplepay") == []
-    assert {f.rule for f in static_findings(Repository(SAMPLE), "acme_pay")} <= {
+    pristine = _pristine()[0]
+    assert static_findings(pristine, "samplepay") == []
+    assert {f.rule for f in static_findings(pristine, "acme_pay")} <= {
         "preparation.spec-base-url-matches-config", "preparation.spec-endpoint-matches-code"}
 
 
@@ -193,12 +212,14 @@ def test_hint_followed_clears_the_finding(tmp_path: Path, case: Case) -> None:
     said = case.data.get("hint_says", [])
     fixes = case.data["fix"]
     assert said, "a case with a fix says what the hint must contain"
-    root = copy_sample(tmp_path / "hs")
-    _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
+    root = link_sample(tmp_path / "hs")
+    touched = _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
+    pristine, files = _pristine()
+    repo = Repository(root, pristine, files - touched)
     connector = str(case.data.get("connector", "samplepay"))
     params = {k: str(v) for k, v in case.data.get("params", {}).items()}  # type: ignore[union-attr]
-    selection = select_flows(Repository(root), connector, None, {}, "")
-    findings = case.rule.run(Scope(Repository(root), connector, selection.flows, selection.source), **params)
+    selection = select_flows(repo, connector, None, {}, "")
+    findings = case.rule.run(Scope(repo, connector, selection.flows, selection.source), **params)
     hints = _norm(" ".join(f.hint for f in findings))
     fixed_text = _norm(" ".join(str(f["with"]) for f in fixes))  # type: ignore[index]
     for text in said:  # type: ignore[union-attr]
@@ -206,5 +227,5 @@ def test_hint_followed_clears_the_finding(tmp_path: Path, case: Case) -> None:
         assert _norm(text) in fixed_text, (text, "the fix does not do what the hint says")
     for text in case.data.get("hint_lacks", []):  # type: ignore[union-attr]
         assert _norm(text) not in hints, (text, [f.hint for f in findings])
-    _apply(root, fixes)  # type: ignore[arg-type]
-    assert new_findings(Repository(root), Repository(SAMPLE)) == []
+    touched |= _apply(root, fixes)  # type: ignore[arg-type]
+    assert new_findings(Repository(root, pristine, files - touched), pristine) == []
