@@ -163,21 +163,29 @@ def test_build_rule_case(tmp_path: Path, case: Case) -> None:
     _check(tmp_path, case, cargo=settings)
 
 
+def _borrowing(root: Path, touched: set[str]) -> Repository:
+    """The hard-linked copy at `root`, borrowing the untouched sample's parse of every file the case did not touch."""
+    pristine, files = _pristine()
+    return Repository(root, pristine, files - touched)
+
+
+def _scope(case: Case, repo: Repository, cargo: CargoSession | None = None) -> tuple[Scope, dict[str, str]]:
+    """The case's connector and its selected flows, as a scenario sees them, and the rule's parameters."""
+    connector = str(case.data.get("connector", "samplepay"))
+    params = {k: str(v) for k, v in case.data.get("params", {}).items()}  # type: ignore[union-attr]
+    selection = select_flows(repo, connector, None, {}, "")
+    return Scope(repo, connector, selection.flows, selection.source, cargo=cargo), params
+
+
 def _check(tmp_path: Path, case: Case, cargo: CargoSettings | None) -> None:
     if cargo is not None:  # cargo writes its target dir and lock files into the copy: a real copy
         root = copy_sample(tmp_path / "hs")
         _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
-        repo = Repository(root)
+        scope, params = _scope(case, Repository(root), CargoSession(root, cargo))
     else:
         root = link_sample(tmp_path / "hs")
         touched = _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
-        pristine, files = _pristine()
-        repo = Repository(root, pristine, files - touched)
-    connector = str(case.data.get("connector", "samplepay"))
-    params = {k: str(v) for k, v in case.data.get("params", {}).items()}  # type: ignore[union-attr]
-    selection = select_flows(repo, connector, None, {}, "")
-    session = CargoSession(root, cargo) if cargo is not None else None
-    scope = Scope(repo, connector, selection.flows, selection.source, cargo=session)
+        scope, params = _scope(case, _borrowing(root, touched))
     assert case.rule.skip_reason(scope, **params) is None, "the case must be one the rule applies to"
     findings = case.rule.run(scope, **params)
     if case.kind == "valid":
@@ -214,12 +222,8 @@ def test_hint_followed_clears_the_finding(tmp_path: Path, case: Case) -> None:
     assert said, "a case with a fix says what the hint must contain"
     root = link_sample(tmp_path / "hs")
     touched = _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
-    pristine, files = _pristine()
-    repo = Repository(root, pristine, files - touched)
-    connector = str(case.data.get("connector", "samplepay"))
-    params = {k: str(v) for k, v in case.data.get("params", {}).items()}  # type: ignore[union-attr]
-    selection = select_flows(repo, connector, None, {}, "")
-    findings = case.rule.run(Scope(repo, connector, selection.flows, selection.source), **params)
+    scope, params = _scope(case, _borrowing(root, touched))
+    findings = case.rule.run(scope, **params)
     hints = _norm(" ".join(f.hint for f in findings))
     fixed_text = _norm(" ".join(str(f["with"]) for f in fixes))  # type: ignore[index]
     for text in said:  # type: ignore[union-attr]
@@ -228,4 +232,4 @@ def test_hint_followed_clears_the_finding(tmp_path: Path, case: Case) -> None:
     for text in case.data.get("hint_lacks", []):  # type: ignore[union-attr]
         assert _norm(text) not in hints, (text, [f.hint for f in findings])
     touched |= _apply(root, fixes)  # type: ignore[arg-type]
-    assert new_findings(Repository(root, pristine, files - touched), pristine) == []
+    assert new_findings(_borrowing(root, touched), _pristine()[0]) == []
