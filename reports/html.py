@@ -61,7 +61,7 @@ VERDICT_TEXT = {"failed": "FAILED", "error": "COULD NOT RUN", "warning": "PASSED
 FLOW_SHORT = {"preprocessing": "preproc", "tokenization": "token", "authorize": "auth", "cancel": "void",
               "capture": "capture", "psync": "psync", "access_token": "acc.token", "refund": "refund",
               "rsync": "rsync"}
-FLOW_LETTER = {"implemented": "I", "default": "D", "stub": "S", "missing": "M"}
+FLOW_LETTER = {"implemented": "I", "flawed": "F", "default": "D", "stub": "S", "missing": "M"}
 STEP_CLASS = {"passed": "p", "failed": "f"}
 SEVERITY_TAGS = frozenset({"error", "warning"})
 PROBLEMS = ("failed", "error", "warning")  # the statuses a reviewer acts on

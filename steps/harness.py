@@ -44,6 +44,7 @@ from connector_compliance.reports.terminal import render_terminal
 from connector_compliance.reports.write_all import write_reports
 
 from .options import given_options, run_options, validate_options
+from .progress import Advance, phase
 from .review import ScenarioReview
 
 RUN_KEY = pytest.StashKey[RunContext]()
@@ -67,17 +68,21 @@ def get_run(config: pytest.Config) -> RunContext | None:
     if RUN_KEY not in config.stash:
         try:
             validate_options(config)
-            run = build_run_context(run_options(config, gherkin_tags()))
+            options = run_options(config, gherkin_tags())
+            what = "reading the checkout and the base tree" if options.baseline_request else "reading the checkout"
+            with phase(config, what):
+                run = build_run_context(options)
         except HarnessError as error:
             # Not pytest.exit: pytest would print the message twice (its stderr line and its `!!! Exit` banner).
             config.stash[ABORT_KEY] = error
             return None
         config.stash[RUN_KEY] = run
-        config.stash[REPORT_KEY] = new_report(run)
+        with phase(config, "assessing each connector's flows", len(run.connectors)) as advance:
+            config.stash[REPORT_KEY] = new_report(run, advance)
     return config.stash[RUN_KEY]
 
 
-def new_report(run: RunContext) -> ComplianceReport:
+def new_report(run: RunContext, advance: Advance = lambda: None) -> ComplianceReport:
     report = ComplianceReport(str(run.repo.root), run.repo.commit)
     for name in run.connectors:
         flows = list(assess_flows(run.repo, name).values())
@@ -90,6 +95,7 @@ def new_report(run: RunContext) -> ComplianceReport:
             expectations={a.flow: flow_expectation(run.repo, name, selection, a.flow) for a in flows},
             kinds=[k.as_dict() for k in connector_kinds(run.repo, name)],
             stage=StageReport(stage.name, stage.because, stage.file, stage.line, todo))
+        advance()
     report.notes.extend(run.notes)
     report.policy.extend(run.policy_notes)
     report.rules = rule_catalogue(run.repo)
@@ -362,8 +368,9 @@ def finish(session: pytest.Session) -> None:
     report.links = source_links(run.options.source_url, run.repo.commit, os.environ)
     attach_excerpts(report, run.repo.read)
     try:
-        write_json(report, run.report_dir)
-        write_reports(report, run.report_dir, os.environ)  # compliance.html, summary.md, compliance.sarif
+        with phase(config, "writing the reports"):
+            write_json(report, run.report_dir)
+            write_reports(report, run.report_dir, os.environ)  # compliance.html, summary.md, compliance.sarif
     except OSError as problem:
         session.exitstatus = UsageError.exit_code
         config.stash[LAST_LINE_KEY] = f"{PREFIX}cannot write the reports to {run.report_dir}: {problem.strerror}"

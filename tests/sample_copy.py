@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 from pathlib import Path
 
@@ -13,12 +15,39 @@ def copy_sample(destination: Path) -> Path:
     return destination
 
 
+def link_sample(destination: Path) -> Path:
+    """A copy whose files are hard links to the sample's: twice as fast as copying, for callers that only replace
+    files (`replace_file`, `edit`), never write into them, which would change the bundled sample itself."""
+
+    def link(source: str, target: str) -> None:
+        try:
+            os.link(source, target)
+        except OSError as error:  # another file system, or links not allowed: copy
+            if error.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK):
+                raise
+            shutil.copy2(source, target)
+
+    shutil.copytree(SAMPLE, destination, ignore=shutil.ignore_patterns("target"), copy_function=link)
+    return destination
+
+
+def replace_file(path: Path, data: str | bytes) -> None:
+    """Write `path` as a new file: a hard-linked copy's file is unlinked first, so the sample stays intact."""
+    if path.is_symlink() or path.exists():
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+
+
 def edit(root: Path, rel: str, old: str, new: str) -> None:
     """Replace exactly one occurrence of `old` (the test fails loudly if the sample changed shape)."""
     path = root / rel
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {rel}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    replace_file(path, text.replace(old, new))
 
 
 def line_containing(root: Path, rel: str, needle: str) -> int:

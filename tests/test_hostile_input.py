@@ -26,6 +26,7 @@ STDOUT_LIMIT = 2_000_000
 def findings_and_policy(outcome: Outcome) -> str:
     report = json.loads(outcome.files["compliance.json"])
     lines = [f["message"] for c in report["connectors"] for s in c["scenarios"] for f in s["findings"]]
+    lines += [f["message"] for f in report.get("run_findings", [])]  # shared files are judged once per run
     return "\n".join([*lines, *report.get("policy", [])])
 
 

@@ -12,6 +12,8 @@ import pytest
 
 from .sample_copy import copy_sample, edit
 
+pytestmark = pytest.mark.slow  # whole pytest runs in subprocesses: end to end
+
 HARNESS = Path(__file__).resolve().parent.parent
 FEATURES = str(HARNESS / "features")
 SAMPLE = HARNESS / "examples" / "sample-hyperswitch"
@@ -103,7 +105,8 @@ def test_failing_run_ends_with_the_reason_in_one_line(pytester: pytest.Pytester,
     hs = copy_sample(tmp_path / "hs")
     edit(hs, "crates/hyperswitch_connectors/src/connectors.rs", "pub mod acme_pay;", "pub mod acme_pay;\npub mod gone;")
     (hs / ".connector-compliance.toml").write_text(
-        '[[waiver]]\nconnector = "acme_pay"\ntag = "flow-access_token"\njustification = "old"\n'
+        '[[waiver]]\nconnector = "acme_pay"\ntag = "flow-access_token"\n'
+        'justification = "HS-1 accepted until the bank portal ships"\n'
         'expires = 2001-01-01\n')
     result = pytester.runpytest_inprocess(FEATURES, "--hs-repo", str(hs), "--connector", "gone,acme_pay",
                                           "--no-cargo", "-m", "scaffolding", "--report-dir", str(tmp_path / "out"))

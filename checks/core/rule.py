@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from .finding import Finding
 
@@ -30,6 +30,18 @@ class Scope:
 
 
 Applies = Callable[[Scope, dict[str, str]], str | None]  # None when the rule applies, else the reason it does not
+
+
+class Located(Protocol):
+    """Where a rule's registration point lives: a file of the checkout and a line."""
+
+    rel: str
+
+    @property
+    def line(self) -> int: ...
+
+
+Locate = Callable[["Repository"], Located | None]
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,9 @@ class Rule:
     rustc: RustcHint | None = None
     see_also: tuple[str, ...] = ()  # tags of scenarios that own a related mistake
     needs_cargo: bool = False
+    # The shared item the rule checks (a registration point), found by what it is; None where the tree has none.
+    # A tree without it skips the rule, but a baseline reports a point the change itself removed.
+    locate: Locate | None = None
 
     def run(self, scope: Scope, **params: str) -> list[Finding]:
         if "selected" in self.params and "selected" not in params:

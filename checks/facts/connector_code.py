@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ast_grep_py import SgNode
 
+from ..target import layout
 from ..target.fact_cache import fact
 from ..target.repository import Repository
 from ..target.rust import RustFile
@@ -22,6 +23,7 @@ from ..target.rust_syntax import (
     struct_fields,
 )
 from .target_types import request_structs_of_type
+from .use_paths import file_bindings, resolver
 
 
 @fact
@@ -142,3 +144,25 @@ def struct_literals(repo: Repository, name: str) -> list[tuple[str, CodeView, Sg
         for view in code_views(repo, rust_file) if rust_file is not None else []:
             found.extend((rel, view, literal) for literal in view.nodes("struct_expression"))
     return found
+
+
+def is_domain_error_response(repo: Repository, rust_file: RustFile, literal: SgNode) -> bool:
+    """The literal's type resolves (through the file's imports and the target's re-exports) to
+    hyperswitch_domain_models::router_data::ErrorResponse, not to a connector's own `ErrorResponse`."""
+    name_node = literal.field("name")
+    if name_node is None:
+        return False
+    parts = tuple(norm(name_node.text()).split("<", 1)[0].split("::"))
+    res = resolver(repo)
+    module = res.module_of_file(rust_file.rel)
+    if module is None:
+        return False
+    if parts[0] not in ("crate", "self") and parts[0] not in res.checked_crates:
+        entry = file_bindings(repo, rust_file).get(parts[0])
+        if entry is None:
+            return False  # declared in this file, or from a glob: not the domain struct we can prove
+        parts = entry.path + parts[1:]
+    found = res.resolve(module, parts)
+    return found.kind == "item" and found.module is not None and found.module.rel == layout.ROUTER_DATA_RS \
+        and found.item is not None and found.item.kind() == "struct_item" \
+        and found.item.field("name") is not None and found.item.field("name").text() == "ErrorResponse"

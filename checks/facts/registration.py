@@ -14,7 +14,7 @@ from ..target.repository import Repository
 from ..target.rust import last_segment, line_of
 from ..target.rust_locate import find_struct, struct_field
 from ..target.toml_files import TomlFile
-from .deployment import config_tomls, is_full_config
+from .deployment import config_tomls, is_full_config, overlays
 from .locations import connectors_struct, crate_sources
 
 
@@ -141,6 +141,8 @@ def own_trait_impls(repo: Repository, name: str, camel: str) -> dict[object, set
 def registration_tomls(repo: Repository) -> list[TomlFile]:
     """Every TOML file the registration rules read, in a stable order."""
     rels = [t.rel for t in config_files_with_connectors(repo)]
+    for overlay in overlays(repo):  # env_specific.toml and the deployment configs it is merged into
+        rels += [rel for rel in (overlay.file.rel, *overlay.targets) if rel not in rels]
     rels += [f"{layout.CONNECTOR_CONFIGS_TOML_DIR}/{f}.toml" for f in ("development", "sandbox", "production")]
     rels.append(layout.SAMPLE_AUTH_TOML)
     return [t for t in (repo.toml(rel) for rel in rels) if t is not None]

@@ -205,3 +205,20 @@ def request_methods(repo: Repository) -> tuple[dict[str, set[str]], set[str]]:
     for trait in traits.blanket:
         blanket |= traits.methods.get(trait, set())
     return methods, blanket
+
+
+@fact
+def error_response_defaults(repo: Repository) -> dict[str, str]:
+    """What `impl Default for ErrorResponse` (router_data.rs) puts in each field: field -> initializer text."""
+    rust_file = repo.rust(layout.ROUTER_DATA_RS)
+    for item in rust_file.root.find_all(kind="impl_item") if rust_file is not None else []:
+        trait, self_type = item.field("trait"), item.field("type")
+        if trait is None or self_type is None or last_segment(trait.text()) != "Default" \
+                or last_segment(self_type.text()) != "ErrorResponse":
+            continue
+        literal = item.find(kind="struct_expression")
+        body = literal.field("body") if literal is not None else None
+        return {c.field("field").text(): " ".join(c.field("value").text().split())
+                for c in (body.children() if body is not None else [])
+                if c.kind() == "field_initializer" and c.field("field") is not None and c.field("value") is not None}
+    return {}

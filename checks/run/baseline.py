@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.errors import TargetError, UsageError
-from ..core.finding import Finding
+from ..core.finding import RUN_LEVEL, Finding
 from ..core.rule import Rule, Scope
 from ..facts.flow_status import FlowStatus, assess_flows
 from ..target import layout
@@ -124,6 +124,29 @@ class Baseline:
             if note not in self.notes:
                 self.notes.append(note)
             return None
+
+    def removed_point(self, rule: Rule) -> Finding | None:
+        """A run-level finding when the change removed the shared item `rule` checks (the base has it, the
+        checkout does not): the tree alone cannot tell a removed point from one its layout never had."""
+        if rule.locate is None:
+            return None
+        return self.repo.facts.get(Baseline.removed_point, rule.id, lambda: self._removed_point(rule))
+
+    def _removed_point(self, rule: Rule) -> Finding | None:
+        assert rule.locate is not None
+        if rule.locate(self.head) is not None:
+            return None
+        try:
+            before = rule.locate(self.repo)
+        except Exception:  # an older layout the locator cannot read: nothing to compare
+            return None
+        if before is None:
+            return None
+        return Finding(rule.id, before.rel, before.line,
+                       f"this change removes what {rule.id} checks ({before.rel}:{before.line} at the base "
+                       f"{self.commit[:12]}): \"{rule.title}\" can no longer hold for any connector",
+                       "restore it, or move it where the tree declares the same item (the gate finds registration "
+                       "points by what they are, not by path)", {RUN_LEVEL: True})
 
     def flow_status(self, name: str, flow: str) -> FlowStatus | None:
         """The flow's status in the base tree; None when the base has no such connector or flow."""

@@ -73,9 +73,12 @@ class ScenarioRun:
     def only_where_applies(self, rules: list[Rule], **params: str) -> None:
         """Skip each connector a rule does not apply to (flow not selected, no GRACE folder, build blocked)."""
         for rule in rules:
+            removed = self.run.baseline.removed_point(rule) if self.run.baseline is not None else None
             for name in self.active():
                 reason = rule.skip_reason(self.run.scope(name), **params)
-                if reason is not None:
+                if reason is not None and removed is not None:
+                    self._record_shared(rule, name, [removed], **params)
+                elif reason is not None:
                     self.skip(name, reason)
 
     def require(self, rules: list[Rule], **params: str) -> Verdict:
@@ -90,16 +93,23 @@ class ScenarioRun:
                 if findings and outcome.stopped_at is None:
                     outcome.stopped_at = self.current_step
                 outcome.findings.extend(findings)
-                outcome.shared.extend(shared)
                 comparison = self.run.compare(rule, name, findings, **params)
                 if comparison is not None:
                     outcome.comparison = outcome.comparison or Comparison()
                     outcome.comparison.extend(comparison)
-                comparison = self.run.compare(rule, name, shared, run_level=True, **params) if shared else None
-                if comparison is not None:
-                    outcome.shared_comparison = outcome.shared_comparison or Comparison()
-                    outcome.shared_comparison.extend(comparison)
+                self._record_shared(rule, name, shared, **params)
         return self.verdict()
+
+    def _record_shared(self, rule: Rule, name: str, shared: list[Finding], **params: str) -> None:
+        """Run-level findings a connector's rule raised, judged against the base's run-level findings."""
+        if not shared:
+            return
+        outcome = self.outcomes[name]
+        outcome.shared.extend(shared)
+        comparison = self.run.compare(rule, name, shared, run_level=True, **params)
+        if comparison is not None:
+            outcome.shared_comparison = outcome.shared_comparison or Comparison()
+            outcome.shared_comparison.extend(comparison)
 
     def verdict(self) -> Verdict:
         for name, outcome in self.outcomes.items():

@@ -27,7 +27,7 @@ INDEXED_KINDS = (
     "struct_expression", "binary_expression", "compound_assignment_expr", "call_expression", "field_expression",
     "macro_invocation", "struct_item", "enum_item", "impl_item", "function_item", "function_signature_item",
     "use_declaration", "generic_type", "scoped_identifier", "let_declaration", "type_item", "trait_item",
-    "macro_definition",
+    "macro_definition", "match_arm", "string_literal", "raw_string_literal",
 )
 # A connector's own file is read both ways, so one walk collects both.
 CODE_AND_ITEM_KINDS = tuple(dict.fromkeys(ITEM_KINDS + INDEXED_KINDS))

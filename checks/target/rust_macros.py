@@ -29,6 +29,8 @@ class CodeView:
     root: SgNode
     line_offset: int = 0  # added to a node's line in `root` to get its line in the file
     anchor: SgNode | None = None  # the macro invocation in the file, for enclosing fn / impl look-ups
+    parent: CodeView | None = field(default=None, compare=False, repr=False)  # the view the macro is written in
+    invocation: SgNode | None = field(default=None, compare=False, repr=False)  # the macro, in `parent`'s tree
     index: NodeIndex = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
@@ -78,7 +80,7 @@ def _add_macro_views(view: CodeView, anchor: SgNode | None, views: list[CodeView
             continue
         # The arguments start on the line of the opening delimiter, which is line 0 of the re-parsed text.
         inner = CodeView(parsed, view.line_offset + tree.range().start.line,
-                         anchor if anchor is not None else invocation)
+                         anchor if anchor is not None else invocation, view, invocation)
         views.append(inner)
         _add_macro_views(inner, inner.anchor, views, depth + 1)
 

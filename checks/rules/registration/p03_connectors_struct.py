@@ -28,6 +28,7 @@ RULE = Rule(
     guide="Guide pitfall 8: the connector is in the Connectors struct (for its base_url).",
     check=at_place(connectors_struct, _has_field),
     tags=("P3",),
+    locate=connectors_struct,
     applies=point_applies(connectors_struct, "`pub struct Connectors`", variant_point=False),
     see_also=("pitfall-8",),
 )

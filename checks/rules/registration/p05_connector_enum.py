@@ -37,6 +37,7 @@ RULE = Rule(
     title="The Connector enum has the variant and is_separate_authentication_supported its arm",
     guide="common_enums' Connector has the variant and is_separate_authentication_supported its arm.",
     check=at_place(connector_enum, _variant_and_arm),
+    locate=connector_enum,
     tags=("P5", "P6"),
     applies=_applies,
 )

@@ -40,5 +40,6 @@ RULE = Rule(
     guide="RoutableConnectors has the variant and both conversions (or the non-routable arm).",
     check=at_place(routable_connectors, _routable),
     tags=("P7",),
+    locate=routable_connectors,
     applies=point_applies(routable_connectors, "`pub enum RoutableConnectors`", variant_point=True),
 )

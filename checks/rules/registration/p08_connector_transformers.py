@@ -17,6 +17,7 @@ RULE = Rule(
         "ForeignTryFrom<api_enums::Connector> for RoutableConnectors",
         "add `api_enums::Connector::{camel} => Self::{camel},`"),
     tags=("P8",),
+    locate=router_routable_conversion,
     applies=point_applies(router_routable_conversion, "router conversion from Connector to RoutableConnectors",
                           variant_point=True),
 )

@@ -17,5 +17,6 @@ RULE = Rule(
         "add `api_enums::Connector::{camel} => {{ {name}::transformers::{camel}AuthType::try_from(self.auth_type)?; "
         "Ok(()) }}`"),
     tags=("P9",),
+    locate=auth_validation,
     applies=point_applies(auth_validation, "validate_auth_and_metadata_type_with_connector", variant_point=True),
 )

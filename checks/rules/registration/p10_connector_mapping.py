@@ -16,5 +16,6 @@ RULE = Rule(
         "registration.connector-mapping", connector_mapping, "ConnectorData::convert_connector",
         "add `enums::Connector::{camel} => Ok(ConnectorEnum::Old(Box::new(connector::{camel}::new()))),`"),
     tags=("P10",),
+    locate=connector_mapping,
     applies=point_applies(connector_mapping, "ConnectorData::convert_connector", variant_point=True),
 )

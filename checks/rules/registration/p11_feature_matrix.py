@@ -16,6 +16,7 @@ RULE = Rule(
         "registration.feature-matrix", feature_matrix, "FeatureMatrixConnectorData::convert_connector",
         "add `enums::Connector::{camel} => Ok(ConnectorEnum::Old(Box::new(connector::{camel}::new()))),`"),
     tags=("P11",),
+    locate=feature_matrix,
     applies=point_applies(feature_matrix, "FeatureMatrixConnectorData::convert_connector (the feature matrix)",
                           variant_point=True),
 )

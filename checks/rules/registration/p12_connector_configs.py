@@ -36,5 +36,6 @@ RULE = Rule(
     guide="connector_configs/src/connector.rs has the field and the get_connector_config arm.",
     check=at_place(connector_configs_fn, _arm_and_field),
     tags=("P12",),
+    locate=connector_configs_fn,
     applies=point_applies(connector_configs_fn, "connector_configs' get_connector_config", variant_point=True),
 )

@@ -7,7 +7,7 @@ fails instead of quietly checking less. Files over the read limit are reported t
 
 from __future__ import annotations
 
-from ...core.finding import Finding
+from ...core.finding import RUN_LEVEL, Finding
 from ...core.names import printable
 from ...core.rule import Rule
 from ...target import layout
@@ -16,7 +16,8 @@ from ...target.files import MAX_FILE_BYTES
 from ...target.repository import Repository
 
 # Everything the static checks read lives under these (checks/target/layout.py); the waiver file is read apart.
-READ_ROOTS = ("crates", *layout.CONFIG_DIRS, "grace", layout.ADD_CONNECTOR_SCRIPT, ".connector-compliance.toml")
+READ_ROOTS = ("crates", *layout.CONFIG_DIRS, "grace", layout.ADD_CONNECTOR_SCRIPT, layout.CONNECTOR_TEMPLATE_RS,
+              ".connector-compliance.toml")
 
 
 @fact
@@ -38,12 +39,12 @@ def check_inside_checkout(repo: Repository, name: str) -> list[Finding]:
     mine = own_paths(name)
     for rel, link in escaping_symlinks(repo).items():
         own = rel in mine or rel.startswith(tuple(p for p in mine if p.endswith("/")))
-        whose = "" if own else " (a shared file: every connector's checks read it)"
         findings.append(Finding(
             RULE.id, rel, 1,
-            f"symlink points outside the checkout: {printable(rel)} -> {printable(link)}{whose}; the harness "
-            "does not follow it and reads the path as missing",
-            "commit the file itself, not a link: the checks read only files inside the repository"))
+            f"symlink points outside the checkout: {printable(rel)} -> {printable(link)}; the harness does not "
+            "follow it and reads the path as missing",
+            "commit the file itself, not a link: the checks read only files inside the repository",
+            {} if own else {RUN_LEVEL: True}))  # a shared file: reported once per run, not per connector
     documents = [rel for rel in (*layout.plan_candidates(name), *layout.spec_candidates(name)) if repo.is_file(rel)]
     for rel in [*repo.connector_files(name), *documents]:
         if repo.read.size(rel) > MAX_FILE_BYTES:

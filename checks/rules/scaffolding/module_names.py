@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ...core.finding import Finding
+from ...core.finding import RUN_LEVEL, Finding
 from ...core.names import is_module_name, printable
 from ...core.rule import Rule
 from ...target import layout
@@ -26,7 +26,8 @@ def check_module_names(repo: Repository, name: str) -> list[Finding]:
                 RULE.id, layout.CONNECTORS_RS, module.mod_line,
                 f"`pub mod {printable(module.name)};` is not a plain module name: connector modules are "
                 "[a-z0-9_]+ (ASCII lowercase letters, digits and underscores); it is not checked",
-                "rename the module with ASCII letters only (a look-alike letter, such as a Cyrillic one, hides it)"))
+                "rename the module with ASCII letters only (a look-alike letter, such as a Cyrillic one, hides it)",
+                {RUN_LEVEL: True}))  # about connectors.rs, the same for every connector: once per run
     for rel in repo.walk(layout.connector_folder(name)):
         if CONTROL.search(rel):
             findings.append(Finding(
