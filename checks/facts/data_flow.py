@@ -24,6 +24,7 @@ from ..target import layout
 from ..target.fact_cache import fact
 from ..target.repository import Repository
 from ..target.rust import last_segment, line_of
+from ..target.rust_index import memo
 from ..target.rust_macros import CodeView, code_views, file_view, structs_in
 from ..target.rust_syntax import enclosing, norm, strip_option
 from .target_types import request_structs
@@ -74,7 +75,7 @@ def vocabulary(repo: Repository) -> Vocabulary:
     cvc: set[str] = set()
     domain = repo.rust(layout.PAYMENT_METHOD_DATA_RS)
     # struct bodies and struct-like enum variants (`ApplePay { application_primary_account_number, .. }`)
-    for body in domain.root.find_all(kind="field_declaration_list") if domain is not None else []:
+    for body in domain.index.nodes("field_declaration_list") if domain is not None else []:
         fields = _fields(body)[0]
         pans = {n for n, d in fields.items() if _type_last(d.field("type")) in card_types}
         pan |= pans
@@ -215,6 +216,7 @@ class ConnectorCode:
         self.variants: dict[tuple[str, str], Declared] = {}
         self.aliases: dict[str, SgNode] = {}
         self.fns: list[FnInfo] = []
+        self.rel_of: dict[int, str] = {}  # a view's root -> the file it is (in)
         for rel in repo.connector_files(name):
             rust_file = repo.rust(rel)
             if rust_file is None:
@@ -222,11 +224,11 @@ class ConnectorCode:
             self.base[rel] = file_view(repo, rust_file)
             for view in code_views(repo, rust_file):
                 self.views.append(view)
+                self.rel_of[id(view.root)] = rel  # the file's own view and its macros' views
                 if view.parent is not None and view.invocation is not None:
                     span = view.invocation.range()
                     self.macro_views[(id(view.parent.root), span.start.index, span.end.index)] = view
             self._index(rel, self.base[rel])
-        self.rel_of = {id(v.root): rel for rel in self.base for v in self.views_of(rel)}
         self.fn_by_key = {(f.rel, _key(f.node)): f for f in self.fns}
         self.free_fns: dict[str, list[FnInfo]] = {}
         self.methods: dict[tuple[str, str], list[FnInfo]] = {}
@@ -239,10 +241,6 @@ class ConnectorCode:
             else:
                 self.free_fns.setdefault(f.name, []).append(f)
         self._callers: dict[tuple[str, tuple[int, int, str]], list[tuple[CodeView, SgNode, int]]] | None = None
-
-    def views_of(self, rel: str) -> list[CodeView]:
-        base = self.base[rel]
-        return [v for v in self.views if v is base or _root_view(v) is base]
 
     def rel(self, view: CodeView) -> str:
         return self.rel_of[id(view.root)]
@@ -564,12 +562,11 @@ class Flow:
         """(value,) when `ancestor` binds `name` for the code below it, else None (keep looking outwards)."""
         kind = ancestor.kind()
         if kind == "block":
-            for stmt in reversed(_named(ancestor)):
-                if stmt.range().end.index > position or _key(stmt) == _key(previous):
+            below = _key(previous)
+            for end, key, pattern, value in memo(ancestor, ("block lets",), lambda: _block_lets(ancestor)):
+                if end > position or key == below:
                     continue
-                pattern = stmt.field("pattern") if stmt.kind() == "let_declaration" else None
-                if pattern is not None and binds(pattern, name):
-                    value = stmt.field("value")
+                if binds(pattern, name):
                     return (self.bind(base, pattern, name, lambda v=value: self.eval(base, v)),)
         elif kind == "closure_expression":
             for param in _named(ancestor.field("parameters")):
@@ -679,6 +676,16 @@ class Flow:
         return self.guarded(("param", info.rel, _key(info.node), index), compute)
 
 
+def _block_lets(block: SgNode) -> list[tuple[int, tuple[int, int, str], SgNode, SgNode | None]]:
+    """A block's `let` statements, last first: (end, key, pattern, value); read once per block, not per lookup."""
+    lets = []
+    for stmt in reversed(_named(block)):
+        pattern = stmt.field("pattern") if stmt.kind() == "let_declaration" else None
+        if pattern is not None:
+            lets.append((stmt.range().end.index, _key(stmt), pattern, stmt.field("value")))
+    return lets
+
+
 def _masked(inner: Value) -> Value:
     """`Secret::new(x)`: an exposed PAN becomes a re-wrap; a CVC is masked again (harmless)."""
     if not isinstance(inner, Taint):
@@ -699,14 +706,20 @@ def binds(pattern: SgNode, name: str) -> bool:
     """True when the pattern introduces a binding called `name` (a variant's or a type's path does not)."""
     if pattern.kind() in ("identifier", "shorthand_field_identifier"):
         return pattern.text() == name
-    for node in pattern.find_all(kind="identifier") + pattern.find_all(kind="shorthand_field_identifier"):
+    return name in memo(pattern, ("bound names",), lambda: _bound_names(pattern))
+
+
+def _bound_names(pattern: SgNode) -> frozenset[str]:
+    """The names a pattern binds, found in one walk (a lookup asks each pattern in scope for every name)."""
+    found = set()
+    for node in pattern.find_all(any=[{"kind": "identifier"}, {"kind": "shorthand_field_identifier"}]):
         parent = node.parent()
-        if node.text() != name or parent is None or parent.kind() in ("scoped_identifier", "scoped_type_identifier"):
+        if parent is None or parent.kind() in ("scoped_identifier", "scoped_type_identifier"):
             continue
         if parent.kind() == "tuple_struct_pattern" and _key(_named(parent)[0]) == _key(node):
             continue
-        return True
-    return False
+        found.add(node.text())
+    return frozenset(found)
 
 
 def chain_of(node: SgNode) -> list[str]:

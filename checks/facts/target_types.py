@@ -211,7 +211,7 @@ def request_methods(repo: Repository) -> tuple[dict[str, set[str]], set[str]]:
 def error_response_defaults(repo: Repository) -> dict[str, str]:
     """What `impl Default for ErrorResponse` (router_data.rs) puts in each field: field -> initializer text."""
     rust_file = repo.rust(layout.ROUTER_DATA_RS)
-    for item in rust_file.root.find_all(kind="impl_item") if rust_file is not None else []:
+    for item in rust_file.index.nodes("impl_item") if rust_file is not None else []:
         trait, self_type = item.field("trait"), item.field("type")
         if trait is None or self_type is None or last_segment(trait.text()) != "Default" \
                 or last_segment(self_type.text()) != "ErrorResponse":

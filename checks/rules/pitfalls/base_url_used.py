@@ -18,7 +18,7 @@ from ...core.rule import Rule
 from ...facts.data_flow import fn_params
 from ...target.repository import Repository
 from ...target.rust import last_segment, line_of
-from ...target.rust_macros import code_views, file_view
+from ...target.rust_macros import CodeView, code_views, file_view
 from ...target.rust_syntax import enclosing, field_chain
 
 URL_LITERAL = re.compile(r'^r?#*"https?://')
@@ -67,43 +67,53 @@ def _roles(repo: Repository, name: str) -> list[tuple[str, str, SgNode]]:
     return found
 
 
-def _other_entry_reads(repo: Repository, name: str, rel: str, function: SgNode, param: str) -> list[Finding]:
-    """`connectors.<other>...` inside a get_url (format! arguments included)."""
-    findings = []
+def _field_reads(repo: Repository, rel: str) -> dict[str, list[tuple[CodeView, SgNode, int]]]:
+    """`x.field` reads of a file (format! arguments included) whose receiver is a plain name, by that name, with
+    where each stands in the file: looked up per get_url instead of walking the file's reads per get_url."""
+    reads: dict[str, list[tuple[CodeView, SgNode, int]]] = {}
     rust_file = repo.rust(rel)
-    start, end = function.range().start.index, function.range().end.index
     for view in code_views(repo, rust_file) if rust_file is not None else []:
         for node in view.nodes("field_expression"):
             value = node.field("value")
-            anchor = view.context(node)
-            if value is None or value.kind() != "identifier" or value.text() != param \
-                    or not start <= anchor.range().start.index < end:
-                continue
-            other = node.field("field").text() if node.field("field") is not None else name
-            if other == name:
-                continue
-            parent = node.parent()
-            whole = field_chain(parent) if parent is not None and parent.kind() == "field_expression" else []
-            rest = "." + ".".join(whole[2:]) if len(whole) > 2 else ""
-            findings.append(Finding(
-                RULE.id, rel, view.line(node),
-                f"get_url reads `{param}.{other}{rest}`, another connector's configured entry; {name}'s own is "
-                f"`{param}.{name}`: {name}'s requests go to {other}'s host",
-                f"read `{param}.{name}{rest}` (the connector's own entry, set as `{name}.base_url` in the configs)",
-                {"reads": other}))
+            if value is not None and value.kind() == "identifier":
+                reads.setdefault(value.text(), []).append((view, node, view.context(node).range().start.index))
+    return reads
+
+
+def _other_entry_reads(name: str, rel: str, function: SgNode, param: str,
+                       reads: dict[str, list[tuple[CodeView, SgNode, int]]]) -> list[Finding]:
+    """`connectors.<other>...` inside a get_url (format! arguments included)."""
+    findings = []
+    start, end = function.range().start.index, function.range().end.index
+    for view, node, at in reads.get(param, []):
+        other = node.field("field").text() if node.field("field") is not None else name
+        if not start <= at < end or other == name:
+            continue
+        parent = node.parent()
+        whole = field_chain(parent) if parent is not None and parent.kind() == "field_expression" else []
+        rest = "." + ".".join(whole[2:]) if len(whole) > 2 else ""
+        findings.append(Finding(
+            RULE.id, rel, view.line(node),
+            f"get_url reads `{param}.{other}{rest}`, another connector's configured entry; {name}'s own is "
+            f"`{param}.{name}`: {name}'s requests go to {other}'s host",
+            f"read `{param}.{name}{rest}` (the connector's own entry, set as `{name}.base_url` in the configs)",
+            {"reads": other}))
     return findings
 
 
 def check_base_url_used(repo: Repository, name: str) -> list[Finding]:
     findings = []
     literal_nodes: dict[str, list[SgNode]] = {}
+    reads: dict[str, dict[str, list[tuple[CodeView, SgNode, int]]]] = {}
     for rel, role, function in _roles(repo, name):
         if rel not in literal_nodes:
             view = file_view(repo, repo.rust(rel))
             literal_nodes[rel] = view.nodes("string_literal") + view.nodes("raw_string_literal")
         param = _connectors_param(function)
         if role == "get_url" and param is not None:
-            findings += _other_entry_reads(repo, name, rel, function, param)
+            if rel not in reads:
+                reads[rel] = _field_reads(repo, rel)
+            findings += _other_entry_reads(name, rel, function, param, reads[rel])
         literals = _url_literals(literal_nodes[rel], function)
         if not literals or _reads_config(function, param):
             continue

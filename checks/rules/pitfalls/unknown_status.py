@@ -84,10 +84,17 @@ def _success(value: SgNode, arm: SgNode, enums: dict[str, set[str]]) -> tuple[st
     return None
 
 
+def _over_bool(body: SgNode) -> bool:
+    """A match over a bool (an arm's pattern has `true`/`false`): there `_` is just the other value."""
+    return any(a.kind() == "match_arm" and a.field("pattern") is not None
+               and a.field("pattern").find(kind="boolean_literal") is not None for a in body.children())
+
+
 def check_unknown_status(repo: Repository, name: str) -> list[Finding]:
     enums = status_variants(repo)
     catch_all = _catch_all_variants(repo, name)
     findings = []
+    over_bool: dict[SgNode, bool] = {}  # per match body, not per arm: a status match has dozens of arms
     for rel in repo.connector_files(name):
         rust_file = repo.rust(rel)
         for arm in file_view(repo, rust_file).nodes("match_arm") if rust_file is not None else []:
@@ -95,10 +102,10 @@ def check_unknown_status(repo: Repository, name: str) -> list[Finding]:
             if pattern is None or value is None or pattern.field("condition") is not None:
                 continue
             body = arm.parent()
-            if body is not None and any(a.kind() == "match_arm" and a.field("pattern") is not None
-                                        and a.field("pattern").find(kind="boolean_literal") is not None
-                                        for a in body.children()):
-                continue  # a match over a bool: `_` is just the other value
+            if body is not None and body not in over_bool:
+                over_bool[body] = _over_bool(body)
+            if body is not None and over_bool[body]:
+                continue
             inner = [c for c in pattern.children() if c.kind() != "if"]
             alternatives = [a for c in inner for a in _alternatives(c)]
             unknown = [a for a in alternatives if _is_catch_all(a, arm, catch_all)]

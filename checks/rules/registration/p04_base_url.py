@@ -64,7 +64,7 @@ def check_base_urls(repo: Repository, name: str) -> list[Finding]:
         data = toml_file.data
         section = (data or {}).get("connectors", {}).get(name) if data else None
         overlay, merged_from = _overlay_section(repo, toml_file, name)
-        table = _connectors_table(toml_file)
+        table: tuple[int, list[tuple[int, str, str]]] | None = None  # read only for a finding (a file's scan)
         for key in required:
             if overlay.get(key):
                 continue
@@ -82,6 +82,7 @@ def check_base_urls(repo: Repository, name: str) -> list[Finding]:
                     f"{name}.{key} is empty{also}; start-up validation rejects the empty value",
                     f'set it on this line: `{name}.{key} = "https://..."` (the PSP\'s host for this environment)'))
                 continue
+            table = table or _connectors_table(toml_file)
             header = table[0] if table is not None else None
             after = _insert_after(table[1], name) if table is not None else None
             where = (f"after line {after[0]} (`{after[1]}`)" if after is not None
