@@ -6,6 +6,7 @@ Feature: Common issues to avoid
   Each failure names the file and line to change and how. Where a pitfall is also a registration point
   (pitfall 8's Connectors field is P3) or an import rule (pitfall 2's ExtTraits is "every import resolves"),
   the other scenario owns that half, so one mistake fails one scenario.
+  The last four scenarios are mistakes that compile and that no guide pitfall names: rustc cannot catch them.
 
   Background:
     Given the connector under review
@@ -27,7 +28,7 @@ Feature: Common issues to avoid
     Then the guide's pitfall 4 is avoided
 
   @error @pitfall-5
-  Scenario: The card number is sent as cards::CardNumber, not Secret<String>
+  Scenario: The card number stays a cards::CardNumber and the CVC a Secret, never exposed text
     Then the guide's pitfall 5 is avoided
 
   @error @pitfall-6
@@ -45,3 +46,19 @@ Feature: Common issues to avoid
   @error @pitfall-9
   Scenario: Every ErrorResponse literal has all of the target's fields
     Then the guide's pitfall 9 is avoided
+
+  @error
+  Scenario: A refund or capture converts its own amount, never the payment's
+    Then the pitfall rule "partial-amount" holds
+
+  @error
+  Scenario: Every URL starts from the connector's configured base_url
+    Then the pitfall rule "base-url-used" holds
+
+  @warning
+  Scenario: ErrorResponse keeps the connector's error code and message
+    Then the pitfall rule "error-code-kept" holds
+
+  @error
+  Scenario: An unknown connector status never maps to a success status
+    Then the pitfall rule "unknown-status" holds

@@ -61,7 +61,7 @@ VERDICT_TEXT = {"failed": "FAILED", "error": "COULD NOT RUN", "warning": "PASSED
 FLOW_SHORT = {"preprocessing": "preproc", "tokenization": "token", "authorize": "auth", "cancel": "void",
               "capture": "capture", "psync": "psync", "access_token": "acc.token", "refund": "refund",
               "rsync": "rsync"}
-FLOW_LETTER = {"implemented": "I", "default": "D", "stub": "S", "missing": "M"}
+FLOW_LETTER = {"implemented": "I", "flawed": "F", "default": "D", "stub": "S", "missing": "M"}
 STEP_CLASS = {"passed": "p", "failed": "f"}
 SEVERITY_TAGS = frozenset({"error", "warning"})
 PROBLEMS = ("failed", "error", "warning")  # the statuses a reviewer acts on
@@ -366,6 +366,24 @@ def _scenario(report: ComplianceReport, result: ScenarioResult, shared: frozense
     return "".join(parts)
 
 
+def _quiet(result: ScenarioResult, shared: frozenset[str]) -> bool:
+    """A scenario with nothing to read in the fleet view: passed, or skipped for a reason its section states once."""
+    status = display_status(result)
+    return not result.findings and not result.fixed and (
+        status == "passed" or (status == "skipped" and (not result.reason or result.reason in shared)))
+
+
+def _quiet_line(status: str, results: list[ScenarioResult]) -> str:
+    """The fleet view's one line for a section's quiet scenarios: their count, not each of them (the fleet report
+    grows with the findings, not with connectors x scenarios; compliance.json lists every scenario)."""
+    if not results:
+        return ""
+    tags = " ".join(dict.fromkeys(t for r in results for t in r.tags))
+    return (f'<div class="scn s-{status}" data-s="{status}" data-n="{len(results)}" data-t="{e(tags)}"><div '
+            f'class="one"><span class="badge s-{status}">{status}</span><span class="name">'
+            f'{plural(len(results), "scenario")}</span></div></div>')
+
+
 def _section(report: ComplianceReport, section: Section, compact: bool, anchors: dict[int, str]) -> str:
     counts = section.counts
     summary = " · ".join(f"{n} {s}" for s, n in counts.items() if n)
@@ -378,7 +396,10 @@ def _section(report: ComplianceReport, section: Section, compact: bool, anchors:
     notes = "".join(
         f'<p class="why sw">{len(by_reason[reason])} {" / ".join(dict.fromkeys(by_reason[reason]))}: '
         f"{e(reason)}</p>" for reason in by_reason if reason in shared)
-    body = "".join(_scenario(report, r, shared, compact, anchors[id(r)]) for r in section.results)
+    quiet = [r for r in section.results if compact and _quiet(r, shared)]
+    body = "".join(_scenario(report, r, shared, compact, anchors[id(r)]) for r in section.results if r not in quiet)
+    body += "".join(_quiet_line(status, [r for r in quiet if display_status(r) == status])
+                    for status in ("skipped", "passed"))
     opened = " open" if section.worst in ("failed", "error", "warning") else ""
     return (f'<section class="sec w-{section.worst}" data-key="{e(section.key or "")}"><details{opened}><summary>'
             f'<h3>{kicker}{e(section.feature)}<span class="c">{e(summary)}</span></h3>{notes}</summary>{body}'
@@ -567,8 +588,9 @@ def render_html(report: ComplianceReport, title: str = "Connector compliance") -
                + "".join(f'<span class="dot {s}"></span>{s}' for s in FLOW_STATUSES)
                + ". Scenarios follow the guide: scaffolding, preparation, imports, flows, flow selection, pitfalls "
                  "1-9, registration, build; failures first in each."
-               + (" In this fleet view a passed or skipped scenario is one line (its steps are in the per-connector "
-                  "report: run with fewer connectors)." if fleet else "")
+               + (" In this fleet view a connector's passed scenarios, and those skipped for a reason its section "
+                  "states, are counted on one line per section (compliance.json lists each; run with fewer "
+                  "connectors for their steps)." if fleet else "")
                + "</p>")
     for connector in connectors:
         out.append(_connector_detail(report, connector, anchors[connector.name], opened=not fleet, with_flows=fleet))

@@ -8,7 +8,7 @@ CSS = """
 :root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--soft:#f6f8fa;
 --failed:#cf222e;--error:#8250df;--warning:#bc4c00;--waived:#6e7781;--skipped:#8c959f;--passed:#1a7f37;
 --known:#57606a;--fixed:#1a7f37;
---implemented:#1a7f37;--default:#9a6700;--stub:#bc4c00;--missing:#cf222e}
+--implemented:#1a7f37;--flawed:#8250df;--default:#9a6700;--stub:#bc4c00;--missing:#cf222e}
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.45 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;color:var(--fg);
 background:var(--bg)}
@@ -71,7 +71,8 @@ table.flows tr.off td{color:var(--skipped)}table.flows tr.off .dot{opacity:.45}
 table.flows tr.bad td{background:#ffebe9}table.flows tr.bad td:first-child{box-shadow:inset 3px 0 var(--failed)}
 table.flows tr.ign td{color:var(--skipped);background:var(--soft)}
 .dot{display:inline-block;width:12px;height:12px;border-radius:50%}
-.dot.implemented{background:var(--implemented)}.dot.default{background:var(--default)}
+.dot.implemented{background:var(--implemented)}.dot.flawed{background:var(--flawed)}
+.dot.default{background:var(--default)}
 .dot.stub{background:var(--stub)}.dot.missing{background:var(--missing)}
 .sel{font-weight:600}
 details.ignored{margin-top:6px;color:var(--muted);font-size:12.5px}details.ignored>summary{cursor:pointer}
@@ -166,7 +167,8 @@ table.fleet th:first-child{z-index:3;background:var(--soft)}
 table.fleet tr:hover td{background:#f6f8fa}
 table.fleet td.grp0{border-left:2px solid var(--line)}
 .fc{display:inline-block;width:22px;border-radius:3px;color:#fff;font-weight:700;font-size:11px;text-align:center}
-.fc.implemented{background:var(--implemented)}.fc.default{background:var(--default)}
+.fc.implemented{background:var(--implemented)}.fc.flawed{background:var(--flawed)}
+.fc.default{background:var(--default)}
 .fc.stub{background:var(--stub)}.fc.missing{background:var(--missing)}.fc.off{opacity:.3}
 .gc{font-weight:700}.gc.s-failed{color:var(--failed)}.gc.s-error{color:var(--error)}.gc.s-warning{color:var(--warning)}
 .gc.s-passed{color:var(--passed)}.gc.s-skipped,.gc.s-waived{color:var(--skipped)}
@@ -190,6 +192,9 @@ JS = """
   var sections = [].slice.call(d.querySelectorAll('.sec'));
   var connectors = [].slice.call(d.querySelectorAll('details.conn'));
   var shown = d.getElementById('shown');
+  // a fleet view's line of quiet scenarios stands for data-n of them
+  function count(s) { return s.dataset.n ? +s.dataset.n : 1; }
+  var total = scenarios.reduce(function (sum, s) { return sum + count(s); }, 0);
 
   function pressed() {
     var on = {};
@@ -201,13 +206,13 @@ JS = """
     scenarios.forEach(function (s) {
       var ok = on[s.dataset.s] && (!tag || (' ' + s.dataset.t + ' ').indexOf(' ' + tag + ' ') >= 0);
       s.hidden = !ok;
-      if (ok) { n += 1; }
+      if (ok) { n += count(s); }
     });
     sections.forEach(function (x) { x.hidden = !x.querySelector('.scn:not([hidden])'); });
     connectors.forEach(function (x) {
       x.hidden = !!x.querySelector('.scn') && !x.querySelector('.scn:not([hidden])');
     });
-    if (shown) { shown.textContent = 'showing ' + n + ' of ' + scenarios.length + ' scenarios'; }
+    if (shown) { shown.textContent = 'showing ' + n + ' of ' + total + ' scenarios'; }
   }
   function only(statuses) {
     chips.forEach(function (c) {

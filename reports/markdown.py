@@ -37,8 +37,8 @@ DETAILED_FLOW_TABLES = 5  # up to this many connectors, each gets its own flow t
 CRATE_PREFIX = "crates/hyperswitch_connectors/src/"
 VERDICT_ICON = {"failed": "❌", "error": "⚠️", "warning": "🟡", "passed": "✅"}
 VERDICT_WORD = {"failed": "FAILED", "error": "COULD NOT RUN", "warning": "PASSED WITH WARNINGS", "passed": "PASSED"}
-FLOW_ICON = {"implemented": "✅", "default": "⬜", "stub": "🟠", "missing": "❌"}
-FLOW_SHORT = {"implemented": "impl", "default": "default", "stub": "stub", "missing": "missing"}
+FLOW_ICON = {"implemented": "✅", "flawed": "⚠️", "default": "⬜", "stub": "🟠", "missing": "❌"}
+FLOW_SHORT = {"implemented": "impl", "flawed": "flawed", "default": "default", "stub": "stub", "missing": "missing"}
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _MENTION = re.compile(r"@(?=[A-Za-z0-9])")
 

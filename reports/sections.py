@@ -18,7 +18,7 @@ from .model import FIXED, NEW, PRE_EXISTING, ComplianceReport, ConnectorReport, 
 
 __all__ = ["STATUSES", "display_status", "status_counts"]  # re-exported: the counts live in reports/counts.py
 
-FLOW_STATUSES = ("implemented", "default", "stub", "missing")
+FLOW_STATUSES = ("implemented", "flawed", "default", "stub", "missing")
 SEVERITY_RANK = {"error": 0, "warning": 1}
 
 # The guide's order (scaffolding first), by the feature-level Gherkin tag. Unknown features go last.

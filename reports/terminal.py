@@ -29,7 +29,7 @@ from .counts import (
 from .model import FIXED, NEW, PRE_EXISTING, ComplianceReport, ConnectorReport, ScenarioResult
 from .sections import condensed_why, judged_findings
 
-STATUS_STYLE = {"implemented": "green", "default": "yellow", "stub": "red", "missing": "bold red"}
+STATUS_STYLE = {"implemented": "green", "flawed": "magenta", "default": "yellow", "stub": "red", "missing": "bold red"}
 CRATE_PREFIX = "crates/hyperswitch_connectors/src/"  # shortened in the table; the JSON keeps full paths
 MAX_DETAILED = 12  # beyond this many connectors, one summary row each keeps the terminal readable
 FINDING_LABEL = {"failed": "ERROR", "warning": "WARNING", "waived": "WAIVED", "error": "ERROR", "passed": "NOTE",

@@ -17,6 +17,7 @@ TOMLS_PARSE = "the TOML files the registration points read parse"
 EMBEDDED_TOMLS_PARSE = "every TOML file the code embeds with include_str! parses"
 PITFALL = "the guide's pitfall {number:d} is avoided"
 IMPORT_RULE = 'the import rule "{rule}" holds'
+PITFALL_RULE = 'the pitfall rule "{rule}" holds'
 PREPARATION_RULE = 'the preparation rule "{rule}" holds'
 PREPARATION_RULE_FOR_SELECTION = 'the preparation rule "{rule}" holds for the selected flows'
 ROUTER_INVOKES = "every selected flow is wired so the router invokes it"
@@ -40,6 +41,7 @@ RULE_STEPS: dict[str, str] = {
     EMBEDDED_TOMLS_PARSE: "registration.embedded-toml-parses",
     PITFALL: "tag:pitfall-{number}",
     IMPORT_RULE: "imports.{rule}",
+    PITFALL_RULE: "pitfalls.{rule}",
     PREPARATION_RULE: "preparation.{rule}",
     PREPARATION_RULE_FOR_SELECTION: "preparation.{rule}",
     ROUTER_INVOKES: "selection.router-invokes",

@@ -3,6 +3,7 @@ write the reports at the end. Everything here is glue; the decisions are in chec
 
 from __future__ import annotations
 
+import gc
 import os
 import shlex
 import sys
@@ -163,9 +164,21 @@ def start(session: pytest.Session) -> None:
     test path while it looks for its ini file, even every scenario along with them)."""
     config = session.config
     if targets_features(config):
+        release_frozen()
         get_run(config)
+        # The run's model (syntax trees, facts) lives until the end: keep the cycle collector from walking it again
+        # and again (on a whole real tree that cost more than a second). Frozen objects are never collected, so a
+        # later run in the same process (pytester) releases them first.
+        gc.freeze()
     elif given := given_options(config):
         config.stash[ABORT_KEY] = _no_scenarios(config, given)
+
+
+def release_frozen() -> None:
+    """What an earlier run in this process froze becomes collectable again (a CLI run has nothing frozen)."""
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
 
 
 def skip_collection(session: pytest.Session) -> bool | None:
@@ -311,6 +324,7 @@ def record(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestRe
             add_run_level(report_model, result, verdict)
         else:
             report_model.connectors[verdict.connector].scenarios.append(result)
+    gc.freeze()  # what this scenario added to the run (facts, views, results) stays too (see start())
 
 
 def add_run_level(report: ComplianceReport, result: ScenarioResult, verdict: ConnectorVerdict) -> None:
@@ -365,6 +379,7 @@ def finish(session: pytest.Session) -> None:
     reason = exit_reason(report, run.options.fail_on, int(session.exitstatus))
     if reason:
         config.stash[LAST_LINE_KEY] = PREFIX + reason
+    gc.freeze()  # pytest's own collections at the end need not walk the report and the run's model either
 
 
 def summarize(terminalreporter: pytest.TerminalReporter) -> None:

@@ -12,6 +12,8 @@ import pytest
 from .git_history import History, add_newpay, remove, rewrap_pub_use_lists, sample_history
 from .sample_copy import line_containing
 
+pytestmark = pytest.mark.slow  # git histories and whole gate runs: end to end
+
 HARNESS = Path(__file__).resolve().parent.parent
 SAMPLEPAY_RS = "crates/hyperswitch_connectors/src/connectors/samplepay.rs"
 SAMPLEPAY_TRANSFORMERS = "crates/hyperswitch_connectors/src/connectors/samplepay/transformers.rs"
@@ -26,6 +28,17 @@ STUB_CAPTURE_URL = (SAMPLEPAY_RS, '        Ok(format!(\n            "{}v1/paymen
                     "            req.request.connector_transaction_id\n        ))",
                     '        Err(errors::ConnectorError::NotImplemented("get_url method".to_string()).into())')
 IMPLEMENT_CAPTURE = (SAMPLEPAY_RS, STUB_CAPTURE_URL[2], STUB_CAPTURE_URL[1])
+# Guide pitfall 1: a Void impl keyed with the capture types still builds a request (a "flawed" cancel flow).
+FLAW_VOID = (SAMPLEPAY_RS, "impl api::ConnectorIntegration<Void, PaymentsCancelData, PaymentsResponseData> for",
+             "impl api::ConnectorIntegration<Void, PaymentsCaptureData, PaymentsResponseData> for")
+VOID_REQUEST = ("        Ok(Some(\n            RequestBuilder::new()\n                .method(Method::Post)\n"
+                "                .url(&types::PaymentsVoidType::get_url(self, req, connectors)?)\n"
+                "                .attach_default_headers()\n"
+                "                .headers(types::PaymentsVoidType::get_headers(self, req, connectors)?)\n"
+                "                .set_body(types::PaymentsVoidType::get_request_body(\n"
+                "                    self, req, connectors,\n                )?)\n"
+                "                .build(),\n        ))")
+STUB_VOID = (SAMPLEPAY_RS, VOID_REQUEST, "        let _ = (req, connectors);\n        Ok(None)")
 DUPLICATE_KEY = (PRODUCTION_TOML, '[samplepay.connector_auth.HeaderKey]\napi_key="API Key"',
                  '[samplepay.connector_auth.HeaderKey]\napi_key="API Key"\napi_key="Secret Key"')
 
@@ -171,6 +184,17 @@ def test_a_stub_flow_that_was_a_stub_before_is_pre_existing(pytester: pytest.Pyt
     assert run.code == 0, run.output
     statuses = {f["rule"]: f["status"] for f in run.findings("samplepay")}
     assert statuses == {"flow-feature.capture": "pre-existing", "preparation.plan-claims": "pre-existing"}
+
+
+def test_a_flawed_flow_that_stops_sending_requests_is_a_new_regression(pytester: pytest.Pytester,
+                                                                      history: History) -> None:
+    """A flawed flow (pitfall 1 on its Void impl) still sent a request at the base: the change that makes it a stub
+    regresses it, so the flow's finding is new; the pitfall the base already had stays pre-existing."""
+    run = judge(pytester, history, (FLAW_VOID,), (STUB_VOID,))
+    statuses = {f["rule"]: f["status"] for f in run.findings("samplepay")}
+    assert statuses.get("flow-feature.cancel") == "new", statuses
+    assert statuses.get("pitfall-1") == "pre-existing", statuses
+    assert {"flow": "cancel", "before": "flawed", "after": "stub"} in run.connector("samplepay")["flow_deltas"]
 
 
 def test_a_shared_toml_made_unparsable_is_red_once_at_run_level(pytester: pytest.Pytester,

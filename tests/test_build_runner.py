@@ -100,6 +100,7 @@ def test_a_broken_display_loses_no_output(fake_path: Path, tmp_path: Path) -> No
     assert run_cargo(CargoCommand(("check",), tmp_path), timeout=30, sink=Broken()).stdout == ["one", "two"]
 
 
+@pytest.mark.slow  # waits out a real timeout
 def test_timeout_kills_the_whole_process_group_within_the_bound(fake_path: Path, tmp_path: Path) -> None:
     pid_file = tmp_path / "pid"
     # cargo's children (rustc, build scripts) share its process group; one of them even ignores SIGTERM.
@@ -157,6 +158,7 @@ def test_real_rustup_with_a_pin_the_machine_lacks(tmp_path: Path) -> None:
     assert time.monotonic() - start < 30  # RUSTUP_AUTO_INSTALL=0: no download
 
 
+@pytest.mark.slow  # waits out a real timeout
 def test_a_straggler_holding_the_pipe_after_cargo_exits_is_bounded_and_killed(fake_path: Path, tmp_path: Path) -> None:
     pid_file = tmp_path / "pid"
     fake_tool(fake_path, "cargo", f"echo $$ > {pid_file}\nsleep 300 &\necho done\nexit 0\n")

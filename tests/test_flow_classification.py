@@ -87,9 +87,11 @@ def test_build_request_returning_not_implemented_is_stub(tmp_path: Path) -> None
             "        // Ok(Some(RequestBuilder::new().build()))\n"
             "    }\n}\n")
     repo, result = assess(tmp_path, body)
-    assert (result.status, result.line, result.evidence_line) == (FlowStatus.STUB, 5, 6)
+    # the evidence is the `Err(..)` the stub returns, not the `fn build_request(` line, and the reason quotes it
+    assert (result.status, result.line, result.evidence_line) == (FlowStatus.STUB, 5, 7)
+    assert 'Err(ConnectorError::NotImplemented("Setup Mandate flow".to_string()).into())' in result.reason
     [finding] = flow_findings(repo, "acme_pay", "authorize")
-    assert (finding.file, finding.line) == (MAIN, 6)  # the commented-out RequestBuilder does not count
+    assert (finding.file, finding.line) == (MAIN, 7)  # the commented-out RequestBuilder does not count
 
 
 def test_build_request_returning_ok_none_is_stub(tmp_path: Path) -> None:
@@ -98,6 +100,15 @@ def test_build_request_returning_ok_none_is_stub(tmp_path: Path) -> None:
     _, result = assess(tmp_path, body)
     assert (result.status, result.evidence_line) == (FlowStatus.STUB, 6)
     assert "Ok(None)" in result.reason
+
+
+def test_build_request_returning_ok_none_points_at_it(tmp_path: Path) -> None:
+    body = ("impl ConnectorIntegration<Authorize, PaymentsAuthorizeData, PaymentsResponseData> for AcmePay {\n"
+            "    fn build_request(\n        &self,\n    ) -> R {\n        // not supported by the PSP\n"
+            "        Ok(None)\n    }\n}\n")
+    _, result = assess(tmp_path, body)
+    assert (result.status, result.cause, result.evidence_line) == (FlowStatus.STUB, "stub_none", 10)
+    assert result.reason.endswith("`Ok(None)`")
 
 
 def test_template_get_url_is_stub(tmp_path: Path) -> None:
@@ -118,11 +129,23 @@ def test_absent_flow_without_macro_is_missing_at_the_struct(tmp_path: Path) -> N
     assert "impl ConnectorIntegration<Capture, PaymentsCaptureData, PaymentsResponseData> for AcmePay" in finding.hint
 
 
-def test_impl_keyed_on_full_triple(tmp_path: Path) -> None:
-    # A Void impl with capture types is not the Void flow the router calls.
+def test_void_keyed_with_the_capture_request_is_flawed_not_missing(tmp_path: Path) -> None:
+    # The router calls Void with PaymentsCancelData, so this impl is wrong: pitfall 1's finding, not a missing flow
+    # as well (one mistake, one finding), and not a clean implementation in the matrix either.
     body = REAL_IMPL.format(flow="Void", req="PaymentsCaptureData", resp="PaymentsResponseData")
-    _, result = assess(tmp_path, body, flow="cancel")
-    assert result.status is FlowStatus.MISSING
+    repo, result = assess(tmp_path, body, flow="cancel")
+    assert (result.status, result.cause, result.line, result.evidence_line) == (FlowStatus.FLAWED, "pitfall_1", 5, 5)
+    assert "PaymentsCaptureData" in result.reason
+    assert flow_findings(repo, "acme_pay", "cancel") == []
+
+
+def test_void_naming_a_capture_type_inside_is_flawed(tmp_path: Path) -> None:
+    body = REAL_IMPL.format(flow="Void", req="PaymentsCancelData", resp="PaymentsResponseData").replace(
+        "types::XType::get_url", "types::PaymentsCaptureType::get_url")
+    repo, result = assess(tmp_path, body, flow="cancel")
+    assert (result.status, result.evidence_line) == (FlowStatus.FLAWED, 10)
+    assert "PaymentsCaptureType" in result.reason
+    assert flow_findings(repo, "acme_pay", "cancel") == []
 
 
 def test_impl_for_another_type_does_not_count(tmp_path: Path) -> None:

@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from connector_compliance.checks.facts.flow_status import FlowStatus, assess_flows
 from connector_compliance.checks.target.repository import Repository
 
-from .rule_runner import rules_named, run_rule
+from .rule_runner import new_findings, rules_named, run_rule
 from .sample_copy import SAMPLE, copy_sample, edit, line_containing
 
 HARNESS = Path(__file__).resolve().parent.parent
@@ -94,6 +95,26 @@ def test_the_mistake_fails_exactly_its_pitfall_there(tmp_path: Path, rule: str, 
     for other in PITFALLS:
         if other != rule:
             assert _run(repo, other) == [], other
+
+
+@pytest.mark.parametrize(("rule", "rel", "old", "new", "anchor"), CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_one_mistake_is_one_finding_across_every_static_rule(tmp_path: Path, rule: str, rel: str, old: str,
+                                                             new: str, anchor: tuple[str, str] | None) -> None:
+    """No other rule (registration, flows, imports, the compiling-mistake rules) reports the same mistake again."""
+    found = new_findings(Repository(_broken(tmp_path, rel, old, new)), Repository(SAMPLE))
+    assert len(found) == 1 and found[0].rule in {r.id for r in rules_named(rule)}, found
+
+
+def test_a_flawed_void_is_not_a_clean_flow(tmp_path: Path) -> None:
+    """A capture type in the sample's Void impl: pitfall 1 reports it; the flow matrix shows cancel as flawed, at the
+    line naming the capture type (the flow rule adds nothing: see the test above)."""
+    old = "                .url(&types::PaymentsVoidType::get_url(self, req, connectors)?)"
+    new = old.replace("PaymentsVoidType", "PaymentsCaptureType") + " // void"
+    root = _broken(tmp_path, MAIN, old, new)
+    cancel = assess_flows(Repository(root), "samplepay")["cancel"]
+    assert (cancel.status, cancel.evidence_line) == (FlowStatus.FLAWED, _edited_line(root, MAIN, new))
+    assert "PaymentsCaptureType" in cancel.reason and "pitfall 1" in cancel.reason
 
 
 def test_hints_name_the_right_fix(tmp_path: Path) -> None:
@@ -233,6 +254,7 @@ def test_no_params_base_url_and_a_local_error_response_pass(tmp_path: Path) -> N
 E2E = {case[0]: case for case in reversed(CASES)}  # the first case of each pitfall
 
 
+@pytest.mark.slow  # a whole feature run per pitfall
 @pytest.mark.parametrize("pitfall", PITFALLS)
 def test_feature_run_fails_exactly_the_matching_pitfall_scenario(pytester: pytest.Pytester, tmp_path: Path,
                                                                  pitfall: str) -> None:

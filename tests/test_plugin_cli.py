@@ -12,6 +12,8 @@ import pytest
 
 from .sample_copy import copy_sample, edit
 
+pytestmark = pytest.mark.slow  # whole pytest runs in subprocesses: end to end
+
 HARNESS = Path(__file__).resolve().parent.parent
 FEATURES = str(HARNESS / "features")
 SAMPLE = HARNESS / "examples" / "sample-hyperswitch"

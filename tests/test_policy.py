@@ -14,6 +14,8 @@ from connector_compliance.checks.run.options import RunOptions
 from .hostile_cases import MAIN_RS, PLAN, WAIVERS, git
 from .sample_copy import copy_sample
 
+pytestmark = pytest.mark.slow  # git histories and whole gate runs: end to end
+
 SOON = (dt.date.today() + dt.timedelta(days=30)).isoformat()
 BASE_WAIVER = (f'[[waiver]]\nconnector = "samplepay"\nscenario = "The connector\'s own files exist"\n'
                f'justification = "accepted by the maintainers, HS-7"\nexpires = {SOON}\n')

@@ -87,7 +87,7 @@ def test_failing_flow_is_marked_in_the_matrix_and_its_finding_has_location_excer
     cancel = re.search(r'<tr class="bad"[^>]*><td>cancel</td>(.*?)</tr>', page)
     assert cancel is not None
     cells = re.findall(r"<td>(.*?)</td>", cancel.group(1))
-    assert "dot stub" in cells[3]  # selected | implemented | default | stub | missing
+    assert "dot stub" in cells[4]  # selected | implemented | flawed | default | stub | missing
     assert f"acme_pay.rs:{VOID_BUILD_LINE}</code>" in cancel.group(1)
     assert '<span class="big">5/6</span>' in page
     finding = page[page.index(f'<code class="loc">{ACME_RS}:{VOID_BUILD_LINE}</code>'):]

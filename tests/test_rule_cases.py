@@ -13,9 +13,16 @@ One generic test runs them all, as ast-grep pairs each rule with its valid/inval
              { file = "crates/z.rs", move_to = "crates/w.rs" },        # an older layout: the item elsewhere
              { file = "config/new.toml", create = "text" },
              { file = "crates/w.rs", symlink = "/etc/hostname" },                        # replaced by a link
-             { file = "crates/big.rs", create_bytes = 4194305 }]                         # a file that large
+             { file = "crates/big.rs", create_bytes = 4194305 },                         # a file that large
+             { file = "crates/v.rs", replace = "Old", with = "New", all = true }]         # every occurrence
 
     expect = [{ file = "crates/x.rs", at = "text on the finding's line" }]        # or line = 12
+    fix = [{ file = "crates/x.rs", replace = "new text", with = "fixed text" }]  # optional: the hint, followed
+    hint_says = ["fixed text"]              # with `fix`: what the hint must say (each string is in hint and fix)
+    hint_lacks = ["wrong name"]             # optional: what the hint must not suggest
+
+An invalid case with a `fix` is also re-run with the hint applied: the finding must disappear and no rule may find
+anything the untouched sample does not have.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from connector_compliance.checks.core.rule import Rule, Scope
 from connector_compliance.checks.facts.selection import select_flows
 from connector_compliance.checks.target.repository import Repository
 
+from .rule_runner import new_findings, static_findings
 from .sample_copy import SAMPLE, copy_sample, edit, line_containing, link_sample, replace_file
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "grace"
@@ -112,6 +120,10 @@ def _apply(root: Path, edits: list[dict[str, object]]) -> set[str]:
         elif "create" in change:
             assert not path.exists(), f"{rel} exists: create must not overwrite"
             replace_file(path, str(change["create"]))
+        elif change.get("all"):  # every occurrence (a type renamed across a file)
+            text = path.read_text(encoding="utf-8")
+            assert str(change["replace"]) in text, f"{change['replace']!r} not in {rel}"
+            replace_file(path, text.replace(str(change["replace"]), str(change["with"])))
         else:
             edit(root, rel, str(change["replace"]), str(change["with"]))
     return touched
@@ -151,21 +163,29 @@ def test_build_rule_case(tmp_path: Path, case: Case) -> None:
     _check(tmp_path, case, cargo=settings)
 
 
+def _borrowing(root: Path, touched: set[str]) -> Repository:
+    """The hard-linked copy at `root`, borrowing the untouched sample's parse of every file the case did not touch."""
+    pristine, files = _pristine()
+    return Repository(root, pristine, files - touched)
+
+
+def _scope(case: Case, repo: Repository, cargo: CargoSession | None = None) -> tuple[Scope, dict[str, str]]:
+    """The case's connector and its selected flows, as a scenario sees them, and the rule's parameters."""
+    connector = str(case.data.get("connector", "samplepay"))
+    params = {k: str(v) for k, v in case.data.get("params", {}).items()}  # type: ignore[union-attr]
+    selection = select_flows(repo, connector, None, {}, "")
+    return Scope(repo, connector, selection.flows, selection.source, cargo=cargo), params
+
+
 def _check(tmp_path: Path, case: Case, cargo: CargoSettings | None) -> None:
     if cargo is not None:  # cargo writes its target dir and lock files into the copy: a real copy
         root = copy_sample(tmp_path / "hs")
         _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
-        repo = Repository(root)
+        scope, params = _scope(case, Repository(root), CargoSession(root, cargo))
     else:
         root = link_sample(tmp_path / "hs")
         touched = _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
-        pristine, files = _pristine()
-        repo = Repository(root, pristine, files - touched)
-    connector = str(case.data.get("connector", "samplepay"))
-    params = {k: str(v) for k, v in case.data.get("params", {}).items()}  # type: ignore[union-attr]
-    selection = select_flows(repo, connector, None, {}, "")
-    session = CargoSession(root, cargo) if cargo is not None else None
-    scope = Scope(repo, connector, selection.flows, selection.source, cargo=session)
+        scope, params = _scope(case, _borrowing(root, touched))
     assert case.rule.skip_reason(scope, **params) is None, "the case must be one the rule applies to"
     findings = case.rule.run(scope, **params)
     if case.kind == "valid":
@@ -176,3 +196,40 @@ def _check(tmp_path: Path, case: Case, cargo: CargoSettings | None) -> None:
     assert all(f.rule.startswith(case.rule.id) and f.message and f.hint for f in findings), findings
     # a hint is read as one line in every report: no escaped control character (a literal `\n`) and no raw one
     assert not [f for f in findings if ESCAPED.search(f.hint) or CONTROL.search(f.hint + f.message)], findings
+
+
+def _norm(text: str) -> str:
+    return "".join(text.split())
+
+
+FIX_CASES = [c for c in CASES if c.kind == "invalid" and "fix" in c.data]
+
+
+def test_the_untouched_samplepay_has_no_finding() -> None:
+    """(acme_pay's GRACE documents disagree with its code on purpose: the preparation rules' warnings.)"""
+    pristine = _pristine()[0]
+    assert static_findings(pristine, "samplepay") == []
+    assert {f.rule for f in static_findings(pristine, "acme_pay")} <= {
+        "preparation.spec-base-url-matches-config", "preparation.spec-endpoint-matches-code"}
+
+
+@pytest.mark.parametrize("case", FIX_CASES, ids=lambda c: c.id)
+def test_hint_followed_clears_the_finding(tmp_path: Path, case: Case) -> None:
+    """The hint is right when followed: what it says is what the fix does, and after the fix the rule and every
+    other static rule are quiet."""
+    said = case.data.get("hint_says", [])
+    fixes = case.data["fix"]
+    assert said, "a case with a fix says what the hint must contain"
+    root = link_sample(tmp_path / "hs")
+    touched = _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
+    scope, params = _scope(case, _borrowing(root, touched))
+    findings = case.rule.run(scope, **params)
+    hints = _norm(" ".join(f.hint for f in findings))
+    fixed_text = _norm(" ".join(str(f["with"]) for f in fixes))  # type: ignore[index]
+    for text in said:  # type: ignore[union-attr]
+        assert _norm(text) in hints, (text, [f.hint for f in findings])
+        assert _norm(text) in fixed_text, (text, "the fix does not do what the hint says")
+    for text in case.data.get("hint_lacks", []):  # type: ignore[union-attr]
+        assert _norm(text) not in hints, (text, [f.hint for f in findings])
+    touched |= _apply(root, fixes)  # type: ignore[arg-type]
+    assert new_findings(_borrowing(root, touched), _pristine()[0]) == []

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from ..target.repository import Repository
 
 MANUAL_CAPTURE = ("Manual", "ManualMultiple", "Scheduled")  # CaptureMethods that need a Capture call
+PAYMENT_METHODS, WEBHOOK_FLOWS = "SUPPORTED_PAYMENT_METHODS", "SUPPORTED_WEBHOOK_FLOWS"  # the statics' name endings
+CATEGORY = "HyperswitchConnectorCategory"
 
 
 @dataclass(frozen=True)
@@ -50,14 +52,20 @@ class Declarations:
         return f"{static.file}:{static.line}" if static is not None else "?"
 
 
+def _wanted(name: str, text: str) -> bool:
+    """The statics `declarations` reads: the two by name, and whichever names a connector category."""
+    return name.endswith((PAYMENT_METHODS, WEBHOOK_FLOWS)) or CATEGORY in text
+
+
 def _token_statics(rust_file: RustFile) -> list[Static]:
-    """Every `static NAME .. = ..;` item and every `static ref NAME` inside a `lazy_static!`, as tokens."""
+    """Every `static NAME .. = ..;` item and every `static ref NAME` inside a `lazy_static!` that `declarations`
+    reads, as tokens (the others are left unread: tokenising every static costs more than the rest)."""
     found = []
-    for item in rust_file.root.find_all(kind="static_item"):
+    for item in rust_file.index.nodes("static_item"):
         name = item.field("name")
-        if name is not None:
+        if name is not None and _wanted(name.text(), item.text()):
             found.append(Static(name.text(), rust_file.rel, line_of(item), tuple(t.text() for t in leaves(item))))
-    for macro in rust_file.root.find_all(kind="macro_invocation"):
+    for macro in rust_file.index.nodes("macro_invocation"):
         if macro.field("macro") is None or macro.field("macro").text() != "lazy_static":
             continue
         tokens: list[SgNode] = list(leaves(macro))
@@ -94,11 +102,11 @@ def declarations(repo: Repository, name: str) -> Declarations:
         rust_file = repo.rust(rel)
         if rust_file is not None:
             statics.extend(_token_statics(rust_file))
-    methods = next((s for s in statics if s.name.endswith("SUPPORTED_PAYMENT_METHODS")), None)
-    webhooks = next((s for s in statics if s.name.endswith("SUPPORTED_WEBHOOK_FLOWS")), None)
+    methods = next((s for s in statics if s.name.endswith(PAYMENT_METHODS)), None)
+    webhooks = next((s for s in statics if s.name.endswith(WEBHOOK_FLOWS)), None)
     category = None
     for static in statics:
-        found = _variants_after(static.tokens, "HyperswitchConnectorCategory")
+        found = _variants_after(static.tokens, CATEGORY)
         if found:
             category = (found[0], static.file, static.line)
             break

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ast_grep_py import SgNode
 
+from ..target import layout
 from ..target.fact_cache import fact
 from ..target.repository import Repository
 from ..target.rust import RustFile
@@ -22,6 +23,7 @@ from ..target.rust_syntax import (
     struct_fields,
 )
 from .target_types import request_structs_of_type
+from .use_paths import file_bindings, resolver
 
 
 @fact
@@ -110,11 +112,17 @@ class RequestOwner:
     struct: str | None = None
 
 
+@fact
+def structs_with_field(repo: Repository, name: str, field_name: str) -> set[str]:
+    """The connector's structs that declare a field of that name."""
+    return {n for n, (_, s) in connector_structs(repo, name).items() if field_name in struct_fields(s)}
+
+
 def request_owner(repo: Repository, name: str, chain: list[str], node: SgNode) -> RequestOwner:
     """What `chain` (ending in `.request`) reads, judged from the declared type of its root in the enclosing fn."""
     function = enclosing(node, "function_item")
     param = binding_type(function, chain[0]) if function is not None and chain else None
-    own_with_request = {n for n, (_, s) in connector_structs(repo, name).items() if "request" in struct_fields(s)}
+    own_with_request = structs_with_field(repo, name, "request")
     if param is None:
         # `x.request` with x of unknown type, in a connector that has its own struct with a `request` field:
         # it may be that struct, so the read is not judged.
@@ -136,3 +144,25 @@ def struct_literals(repo: Repository, name: str) -> list[tuple[str, CodeView, Sg
         for view in code_views(repo, rust_file) if rust_file is not None else []:
             found.extend((rel, view, literal) for literal in view.nodes("struct_expression"))
     return found
+
+
+def is_domain_error_response(repo: Repository, rust_file: RustFile, literal: SgNode) -> bool:
+    """The literal's type resolves (through the file's imports and the target's re-exports) to
+    hyperswitch_domain_models::router_data::ErrorResponse, not to a connector's own `ErrorResponse`."""
+    name_node = literal.field("name")
+    if name_node is None:
+        return False
+    parts = tuple(norm(name_node.text()).split("<", 1)[0].split("::"))
+    res = resolver(repo)
+    module = res.module_of_file(rust_file.rel)
+    if module is None:
+        return False
+    if parts[0] not in ("crate", "self") and parts[0] not in res.checked_crates:
+        entry = file_bindings(repo, rust_file).get(parts[0])
+        if entry is None:
+            return False  # declared in this file, or from a glob: not the domain struct we can prove
+        parts = entry.path + parts[1:]
+    found = res.resolve(module, parts)
+    return found.kind == "item" and found.module is not None and found.module.rel == layout.ROUTER_DATA_RS \
+        and found.item is not None and found.item.kind() == "struct_item" \
+        and found.item.field("name") is not None and found.item.field("name").text() == "ErrorResponse"

@@ -29,8 +29,7 @@ class DefaultMacro:
 
 def read_default_macros(rust_file: RustFile) -> dict[str, DefaultMacro]:
     macros: dict[str, DefaultMacro] = {}
-    root = rust_file.root
-    for definition in root.find_all(kind="macro_definition"):
+    for definition in rust_file.index.nodes("macro_definition"):
         name = definition.field("name")
         if name is None or not name.text().startswith("default_imp_for"):
             continue
@@ -52,7 +51,7 @@ def read_default_macros(rust_file: RustFile) -> dict[str, DefaultMacro]:
                     triple = (last_segment(args[0]), last_segment(args[1]), last_segment(args[2]))
                     macro.triples.append(triple)
 
-    for invocation in root.find_all(kind="macro_invocation"):
+    for invocation in rust_file.index.nodes("macro_invocation"):
         name_node = invocation.field("macro")
         if name_node is None or not name_node.text().startswith("default_imp_for"):
             continue

@@ -67,6 +67,8 @@ def connector_list(repo: Repository, key: str) -> dict[str, ConfigEntry]:
     """
     found: dict[str, ConfigEntry] = {}
     for toml_file in config_tomls(repo):
+        if key not in toml_file.text:
+            continue  # cannot name it: no need to parse the file
         values = _values_of(toml_file.data, key) if toml_file.data is not None else []
         line = toml_file.line_matching(rf"^\s*{key}\s*=")
         for value in values:
@@ -85,7 +87,7 @@ def tokenization_listing(repo: Repository) -> dict[str, ConfigEntry]:
     """Connectors in a config's [tokenization] table (the router runs PaymentMethodToken only for those)."""
     listed: dict[str, ConfigEntry] = {}
     for toml_file in config_tomls(repo):
-        table = (toml_file.data or {}).get("tokenization")
+        table = (toml_file.data or {}).get("tokenization") if toml_file.may_define("tokenization") else None
         if not isinstance(table, dict):
             continue
         header = toml_file.table_header_line("tokenization") or 1
@@ -106,7 +108,12 @@ class Overlay:
     documented_at: ConfigEntry
 
 
+_BASE_URL_LINE = re.compile(r"(?m)^\s*\w+\.base_url\s*=")
+
+
 def _names_connectors(repo: Repository, toml_file: TomlFile) -> set[str]:
+    if not toml_file.may_define("connectors") and not _BASE_URL_LINE.search(toml_file.text):
+        return set()  # neither a [connectors] table nor a base_url line: nothing to parse the file for
     if toml_file.data is not None:
         table = toml_file.data.get("connectors")
         return set(table) if isinstance(table, dict) else set()

@@ -9,6 +9,7 @@ import posixpath
 from ..target.fact_cache import fact
 from ..target.repository import Repository
 from ..target.rust import line_of
+from .locations import crate_sources
 
 EMBED_MACRO = "include_str"
 
@@ -17,12 +18,13 @@ EMBED_MACRO = "include_str"
 def embedded_files(repo: Repository, suffix: str = ".toml") -> dict[str, tuple[str, int]]:
     """Embedded file (relative to the tree root) -> where the first `include_str!` of it is (file, line)."""
     found: dict[str, tuple[str, int]] = {}
-    for rel in repo.walk("crates", ".rs"):
-        rust_file = repo.rust(rel)
+    needle = f"{EMBED_MACRO}!".encode()
+    for rel, source in crate_sources(repo).items():
         # Cheap pre-filter on the text; the parse below decides (a comment or a string never counts).
-        if rust_file is None or f"{EMBED_MACRO}!" not in rust_file.text:
+        rust_file = repo.rust(rel) if needle in source else None
+        if rust_file is None:
             continue
-        for invocation in rust_file.root.find_all(kind="macro_invocation"):
+        for invocation in rust_file.index.nodes("macro_invocation"):
             macro = invocation.field("macro")
             if macro is None or macro.text() != EMBED_MACRO:
                 continue

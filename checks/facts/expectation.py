@@ -63,7 +63,7 @@ def access_token_listing(repo: Repository) -> dict[str, tuple[str, int]]:
     listed: dict[str, tuple[str, int]] = {}
     enum = connector_enum(repo)
     rust_file = repo.rust(enum.rel) if enum is not None else None
-    for function in rust_file.root.find_all(kind="function_item") if rust_file is not None else []:
+    for function in rust_file.index.nodes("function_item") if rust_file is not None else []:
         name = function.field("name")
         if name is None or not name.text().startswith("supports_access_token"):
             continue

@@ -88,7 +88,7 @@ def read_marker_traits(files: list[RustFile]) -> dict[str, MarkerTrait]:
     """`pub trait X: api::ConnectorIntegration<F, R, S> {}` declarations, by trait name."""
     traits: dict[str, MarkerTrait] = {}
     for rust_file in files:
-        for item in rust_file.root.find_all(kind="trait_item"):
+        for item in rust_file.index.nodes("trait_item"):
             name = item.field("name")
             bounds = item.field("bounds")
             if name is None or bounds is None:
@@ -132,7 +132,7 @@ def read_dyn_aliases(rust_file: RustFile | None) -> dict[tuple[str, str, str], s
     if rust_file is None:
         return {}
     aliases: dict[tuple[str, str, str], str] = {}
-    for item in rust_file.root.find_all(kind="type_item"):
+    for item in rust_file.index.nodes("type_item"):
         name = item.field("name")
         target = item.field("type")
         if name is None or target is None:

@@ -131,7 +131,7 @@ def _declared_names(repo: Repository, rel: str, kinds: tuple[str, ...]) -> list[
     rust_file = repo.rust(rel)
     names = []
     for kind in kinds:
-        for item in rust_file.root.find_all(kind=kind) if rust_file is not None else []:
+        for item in rust_file.index.nodes(kind) if rust_file is not None else []:
             if item.field("name") is not None:
                 names.append(item.field("name").text())
     return names

@@ -30,7 +30,7 @@ class IntegrationImpl:
 
 def integration_impls(rust_file: RustFile, trait_name: str = "ConnectorIntegration") -> list[IntegrationImpl]:
     found: list[IntegrationImpl] = []
-    for item in rust_file.root.find_all(kind="impl_item"):
+    for item in rust_file.index.nodes("impl_item"):
         trait = item.field("trait")
         self_type = item.field("type")
         if trait is None or self_type is None or trait.kind() != "generic_type":
@@ -54,7 +54,7 @@ def integration_impls(rust_file: RustFile, trait_name: str = "ConnectorIntegrati
 
 def struct_line(rust_file: RustFile, type_name: str) -> int | None:
     """Line of `struct <type_name>` in a file, used to point at the connector when an impl is missing."""
-    for item in rust_file.root.find_all(kind="struct_item"):
+    for item in rust_file.index.nodes("struct_item"):
         name = item.field("name")
         if name is not None and name.text() == type_name:
             return line_of(item)

@@ -70,11 +70,9 @@ def kind_enums(repo: Repository) -> list[KindEnum]:
     enum = connector_enum(repo)
     registered = set(enum_variants(enum)) if enum is not None else set()
     found = []
-    for rel in rust_files_containing(repo, layout.CRATES, "Connectors {"):
-        if not rel.endswith("enums.rs"):
-            continue
+    for rel in rust_files_containing(repo, layout.CRATES, "Connectors {", "enums.rs"):
         rust_file = repo.rust(rel)
-        for item in rust_file.root.find_all(kind="enum_item") if rust_file is not None else []:
+        for item in rust_file.index.nodes("enum_item") if rust_file is not None else []:
             match = KIND_ENUM.search(item.text().split("{", 1)[0] + "{")
             if match is None or match.group(1) == "Routable" or not match.group(1):
                 continue

@@ -8,7 +8,8 @@ crate: a cheap text search picks the files worth parsing. A point found nowhere 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from ast_grep_py import SgNode
 from ..target import layout
 from ..target.fact_cache import fact
 from ..target.rust import RustFile, function_items, last_segment, line_of
+from ..target.rust_index import memo
 from ..target.rust_locate import find_enum, find_fn, find_struct
 
 if TYPE_CHECKING:
@@ -39,36 +41,66 @@ class Place:
 
 
 def enum_variants(place: Place) -> dict[str, int]:
-    """The variants of a located enum, with their lines."""
-    body = place.node.field("body")
+    """The variants of a located enum, with their lines (read once per run; do not change the dict)."""
+    return memo(place.node, ("variants",), lambda: _variants(place.node))
+
+
+def _variants(enum: SgNode) -> dict[str, int]:
+    body = enum.field("body")
     return {c.field("name").text(): line_of(c) for c in (body.children() if body is not None else [])
             if c.kind() == "enum_variant" and c.field("name") is not None}
 
 
-@fact
-def crate_sources(repo: Repository) -> dict[str, bytes]:
-    """Every Rust file under crates/, read once per run (36 MB upstream: a text search over it costs milliseconds,
-    parsing it would cost minutes)."""
-    found = {}
-    for rel in repo.walk(layout.CRATES, ".rs"):
-        data = repo.read.read_bytes(rel)
-        if data is not None:
-            found[rel] = data
-    return found
+class CrateSources:
+    """Every Rust file under crates/, each read (as bytes) the first time a search needs it and then kept: a text
+    search over the 36 MB upstream costs milliseconds, parsing it would cost minutes, and a run for one connector
+    reads only the folders its searches name."""
+
+    def __init__(self, repo: Repository) -> None:
+        self._repo = repo
+        self.rels = repo.walk(layout.CRATES, ".rs")
+        self._read: dict[str, bytes | None] = {}
+
+    def get(self, rel: str, default: bytes = b"") -> bytes:
+        found = self._source(rel)
+        return default if found is None else found
+
+    def _source(self, rel: str) -> bytes | None:
+        if rel not in self._read:
+            self._read[rel] = self._repo.read.read_bytes(rel)  # None when not readable here: left out
+        return self._read[rel]
+
+    def under(self, prefix: str = "", suffix: str = "") -> Iterator[tuple[str, bytes]]:
+        """(file, text) for the readable files whose path starts with `prefix` and ends with `suffix`."""
+        for rel in self.rels:
+            if rel.startswith(prefix) and rel.endswith(suffix):
+                source = self._source(rel)
+                if source is not None:
+                    yield rel, source
+
+    def items(self) -> Iterator[tuple[str, bytes]]:
+        return self.under()
 
 
 @fact
-def rust_files_containing(repo: Repository, root: str, needle: str) -> tuple[str, ...]:
-    """Rust files under `root` (a folder of crates/) whose text contains `needle`; only those get parsed."""
+def crate_sources(repo: Repository) -> CrateSources:
+    """The run's one reader of crates/*.rs texts (see CrateSources)."""
+    return CrateSources(repo)
+
+
+@fact
+def rust_files_containing(repo: Repository, root: str, needle: str, suffix: str = "") -> tuple[str, ...]:
+    """Rust files under `root` (a folder of crates/), named `*suffix`, whose text contains `needle`; only those get
+    parsed."""
     wanted, prefix = needle.encode(), root.rstrip("/") + "/"
-    return tuple(rel for rel, text in crate_sources(repo).items() if rel.startswith(prefix) and wanted in text)
+    return tuple(rel for rel, text in crate_sources(repo).under(prefix, suffix) if wanted in text)
 
 
 def _find(repo: Repository, current: str, root: str, needle: str,
           pick: Callable[[RustFile], SgNode | None]) -> Place | None:
     """The current file, then the point's former files, then every file of `root` mentioning `needle`."""
     candidates = [current, *layout.FORMER_LOCATIONS.get(current, ())]
-    for rel in [*candidates, *(r for r in rust_files_containing(repo, root, needle) if r not in candidates)]:
+    for rel in itertools.chain(candidates, _others(repo, root, needle, candidates)):
         rust_file = repo.rust(rel)
         if rust_file is None or needle not in rust_file.text:
             continue
@@ -78,9 +110,14 @@ def _find(repo: Repository, current: str, root: str, needle: str,
     return None
 
 
+def _others(repo: Repository, root: str, needle: str, known: list[str]) -> Iterator[str]:
+    """The files of `root` mentioning `needle`, searched for only when asked (after the known files)."""
+    yield from (rel for rel in rust_files_containing(repo, root, needle) if rel not in known)
+
+
 def _impl_for(rust_file: RustFile, trait: str, trait_arg: str | None, self_type: str) -> SgNode | None:
     """`impl Trait<..::trait_arg> for ..::self_type`, paths and whitespace ignored (None for an inherent impl)."""
-    for item in rust_file.root.find_all(kind="impl_item"):
+    for item in rust_file.index.nodes("impl_item"):
         trait_node, type_node = item.field("trait"), item.field("type")
         if type_node is None or last_segment(type_node.text()) != self_type:
             continue
@@ -99,7 +136,7 @@ def _impl_for(rust_file: RustFile, trait: str, trait_arg: str | None, self_type:
 
 def _method_of_impl(rust_file: RustFile, self_type: str, method: str) -> SgNode | None:
     """`fn method` of an inherent `impl self_type { .. }` block."""
-    for item in rust_file.root.find_all(kind="impl_item"):
+    for item in rust_file.index.nodes("impl_item"):
         type_node = item.field("type")
         if item.field("trait") is None and type_node is not None and last_segment(type_node.text()) == self_type:
             found = function_items(item.field("body")).get(method)

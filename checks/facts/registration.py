@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ast_grep_py import SgNode
@@ -13,8 +14,8 @@ from ..target.repository import Repository
 from ..target.rust import last_segment, line_of
 from ..target.rust_locate import find_struct, struct_field
 from ..target.toml_files import TomlFile
-from .deployment import config_tomls, is_full_config
-from .locations import connectors_struct
+from .deployment import config_tomls, is_full_config, overlays
+from .locations import connectors_struct, crate_sources
 
 
 @fact
@@ -44,34 +45,45 @@ def params_type_required_keys(repo: Repository, name: str) -> list[str]:
     return keys
 
 
+_TRAIT = re.compile(rb"\btrait\s+([A-Za-z_][A-Za-z0-9_]*)")
+
+
 @fact
-def trait_supertraits(repo: Repository) -> dict[str, set[str]]:
-    """Every trait of hyperswitch_interfaces with the traits its bounds name (`Payouts` -> {PayoutCreate, ..})."""
-    supertraits: dict[str, set[str]] = defaultdict(set)
-    for rel in repo.walk(layout.INTERFACES_SRC, ".rs"):
+def _trait_files(repo: Repository) -> dict[str, list[str]]:
+    """Trait name -> the files of hyperswitch_interfaces whose text has `trait NAME` (the parse decides)."""
+    files: dict[str, list[str]] = {}
+    for rel, source in crate_sources(repo).under(layout.INTERFACES_SRC + "/"):
+        for name in dict.fromkeys(_TRAIT.findall(source)):
+            files.setdefault(name.decode(), []).append(rel)
+    return files
+
+
+@fact
+def trait_bounds(repo: Repository, trait: str) -> frozenset[str]:
+    """The traits the bounds of `trait` name, over its declarations in hyperswitch_interfaces (`Payouts` ->
+    {PayoutCreate, ..}). Only the files that can declare it are parsed."""
+    found: set[str] = set()
+    for rel in _trait_files(repo).get(trait, []):
         rust_file = repo.rust(rel)
-        if rust_file is None:
-            continue
-        for item in rust_file.root.find_all(kind="trait_item"):
-            bounds = item.field("bounds")
-            if item.field("name") is None or bounds is None:
+        for item in rust_file.index.nodes("trait_item") if rust_file is not None else []:
+            bounds, name = item.field("bounds"), item.field("name")
+            if name is None or bounds is None or name.text() != trait:
                 continue
             for bound in bounds.children():
                 base_type = bound.field("type") if bound.kind() == "generic_type" else bound
                 if base_type is not None and base_type.kind() in ("type_identifier", "scoped_type_identifier"):
-                    supertraits[item.field("name").text()].add(last_segment(base_type.text()))
-    return supertraits
+                    found.add(last_segment(base_type.text()))
+    return frozenset(found)
 
 
 def traits_under(repo: Repository, trait: str) -> set[str]:
     """`trait` and, transitively, every trait its bounds require."""
-    supertraits = trait_supertraits(repo)
     found, stack = set(), [trait]
     while stack:
         current = stack.pop()
         if current not in found:
             found.add(current)
-            stack.extend(supertraits.get(current, ()))
+            stack.extend(trait_bounds(repo, current))
     return found
 
 
@@ -92,7 +104,7 @@ def _impls_by_type(repo: Repository, rel: str) -> dict[str, dict[object, set[str
     """Trait impls in one file, by self type: {Camel: {trait name or ConnectorIntegration triple: {file:line}}}."""
     index: dict[str, dict[object, set[str]]] = defaultdict(lambda: defaultdict(set))
     rust_file = repo.rust(rel)
-    for item in rust_file.root.find_all(kind="impl_item") if rust_file is not None else []:
+    for item in rust_file.index.nodes("impl_item") if rust_file is not None else []:
         trait, self_type = item.field("trait"), item.field("type")
         if trait is None or self_type is None:
             continue
@@ -129,6 +141,8 @@ def own_trait_impls(repo: Repository, name: str, camel: str) -> dict[object, set
 def registration_tomls(repo: Repository) -> list[TomlFile]:
     """Every TOML file the registration rules read, in a stable order."""
     rels = [t.rel for t in config_files_with_connectors(repo)]
+    for overlay in overlays(repo):  # env_specific.toml and the deployment configs it is merged into
+        rels += [rel for rel in (overlay.file.rel, *overlay.targets) if rel not in rels]
     rels += [f"{layout.CONNECTOR_CONFIGS_TOML_DIR}/{f}.toml" for f in ("development", "sandbox", "production")]
     rels.append(layout.SAMPLE_AUTH_TOML)
     return [t for t in (repo.toml(rel) for rel in rels) if t is not None]

@@ -110,25 +110,29 @@ def _container(node: SgNode) -> str:
     return where
 
 
+# Expressions a registration entry can be written in, collected in one walk of the file.
+_ENTRY_KINDS = ("match_arm", "struct_expression", "macro_invocation")
+
+
 def _rust_entries(rust_file: RustFile, rel: str, idents: frozenset[str]) -> Iterator[tuple[str, Point, str]]:
-    root = rust_file.root
-    for item in root.find_all(kind="mod_item"):
+    index = rust_file.index
+    for item in index.nodes("mod_item"):
         name = item.field("name")
         if item.field("body") is None and name is not None and name.text() in idents:
             yield name.text(), Point(f"the mod declarations of {rel}", file=rel), _with_attributes(item)
-    for declaration in root.find_all(kind="use_declaration"):
+    for declaration in index.nodes("use_declaration"):
         for entry in use_entries(declaration):
             for segment in {s for s in entry.path if s in idents}:
                 yield segment, Point(f"the use declarations of {rel}", file=rel), entry.text()
     for item_kind, member_kind, word in (("enum_item", "enum_variant", "enum"),
                                          ("struct_item", "field_declaration", "struct")):
-        for item in root.find_all(kind=item_kind):
+        for item in index.nodes(item_kind):
             body, name = item.field("body"), item.field("name")
             for member in body.children() if body is not None and name is not None else []:
                 member_name = member.field("name") if member.kind() == member_kind else None
                 if member_name is not None and member_name.text() in idents:
                     yield member_name.text(), Point(f"{word} {name.text()}", file=rel), _with_attributes(member)
-    for arm in root.find_all(kind="match_arm"):
+    for arm in index.nodes("match_arm", _ENTRY_KINDS):
         pattern = arm.field("pattern")
         named = {n.text() for n in pattern.find_all(kind="identifier") if n.text() in idents} if pattern else set()
         if not named:
@@ -142,7 +146,7 @@ def _rust_entries(rust_file: RustFile, rel: str, idents: frozenset[str]) -> Iter
         value = _arm_value(arm)
         for ident in named:
             yield ident, point, value
-    for literal in root.find_all(kind="struct_expression"):
+    for literal in index.nodes("struct_expression", _ENTRY_KINDS):
         body, name = literal.field("body"), literal.field("name")
         point = None
         for child in body.children() if body is not None and name is not None else []:
@@ -157,7 +161,7 @@ def _rust_entries(rust_file: RustFile, rel: str, idents: frozenset[str]) -> Iter
                 point = point or Point(f"the {last_segment(name.text())} literal in {_container(literal)} ({rel})",
                                        file=rel)
                 yield ident, point, _norm(child.text())
-    for invocation in root.find_all(kind="macro_invocation"):
+    for invocation in index.nodes("macro_invocation", _ENTRY_KINDS):
         macro = invocation.field("macro")
         if macro is None or invocation.inside(kind="macro_definition") or rel in DEFAULT_MACRO_FILES:
             continue  # the default_imp_for_*! lists are read once per run by facts/default_impls.py
@@ -165,7 +169,7 @@ def _rust_entries(rust_file: RustFile, rel: str, idents: frozenset[str]) -> Iter
         for token in leaves(invocation):
             if token.kind() == "identifier" and token.text() in idents:
                 yield token.text(), point, token.text()
-    for impl in root.find_all(kind="impl_item"):
+    for impl in index.nodes("impl_item"):
         self_type = impl.field("type")
         if self_type is not None and last_segment(self_type.text()) in idents and impl.field("trait") is not None:
             yield last_segment(self_type.text()), Point(f"the impls in {rel}", file=rel), _norm(impl.text())
@@ -218,7 +222,7 @@ def config_table_owners(repo: Repository) -> dict[str, str]:
     """Control Center table -> the identifier whose get_connector_config arm reads it (`adyenplatform_payout`)."""
     rust_file = repo.rust(layout.CONNECTOR_CONFIGS_RS)
     owners: dict[str, str] = {}
-    for arm in rust_file.root.find_all(kind="match_arm") if rust_file is not None else []:
+    for arm in rust_file.index.nodes("match_arm") if rust_file is not None else []:
         pattern = arm.field("pattern")
         names = [n.field("name").text() for n in ([pattern] if pattern else []) + (
             pattern.find_all(kind="scoped_identifier") if pattern else [])

@@ -15,11 +15,13 @@ from ..target.fact_cache import fact
 from ..target.layout import ALIAS_FILES, COMMON_TYPES_RS, REQUEST_TYPES_DIR, REQUEST_TYPES_RS
 from ..target.repository import Repository
 from ..target.rust import last_segment
+from ..target.rust_index import memo
 from ..target.rust_macros import structs_in
 from ..target.rust_syntax import (
     function_items_of,
     struct_fields,
 )
+from .locations import crate_sources
 
 
 @fact
@@ -48,7 +50,7 @@ def type_aliases(repo: Repository) -> dict[str, SgNode]:
     found: dict[str, SgNode] = {}
     for rel in ALIAS_FILES:
         rust_file = repo.rust(rel)
-        for item in rust_file.root.find_all(kind="type_item") if rust_file is not None else []:
+        for item in rust_file.index.nodes("type_item") if rust_file is not None else []:
             name, target = item.field("name"), item.field("type")
             if name is not None and target is not None:
                 found.setdefault(name.text(), target)
@@ -58,8 +60,13 @@ def type_aliases(repo: Repository) -> dict[str, SgNode]:
 def request_structs_of_type(repo: Repository, type_node: SgNode) -> set[str]:
     """The request data structs a type names, directly or through the target's aliases.
 
-    `&XRouterData<&PaymentsAuthorizeRouterData>` -> {PaymentsAuthorizeData}; a generic `T` -> set().
+    `&XRouterData<&PaymentsAuthorizeRouterData>` -> {PaymentsAuthorizeData}; a generic `T` -> set(). Once per
+    type node and repository (a file can be shared with a baseline tree whose types differ); do not change the set.
     """
+    return memo(type_node, ("request structs", repo), lambda: _request_structs_of_type(repo, type_node))
+
+
+def _request_structs_of_type(repo: Repository, type_node: SgNode) -> set[str]:
     structs = request_structs(repo)
     aliases = type_aliases(repo)
     found: set[str] = set()
@@ -97,7 +104,7 @@ def helper_traits(repo: Repository) -> HelperTraits:
     rust_file = repo.rust(layout.CONNECTORS_UTILS_RS)
     if rust_file is None:
         return facts
-    for item in rust_file.root.find_all(kind="trait_item"):
+    for item in rust_file.index.nodes("trait_item"):
         name, body = item.field("name"), item.field("body")
         if name is None or body is None:
             continue
@@ -106,7 +113,7 @@ def helper_traits(repo: Repository) -> HelperTraits:
             c.field("name").text() for c in body.children()
             if c.kind() in ("function_item", "function_signature_item") and c.field("name") is not None
         }
-    for item in rust_file.root.find_all(kind="impl_item"):
+    for item in rust_file.index.nodes("impl_item"):
         trait, self_type = item.field("trait"), item.field("type")
         if trait is not None and self_type is not None:
             facts.implemented_for.setdefault(last_segment(trait.text()), set()).add(last_segment(self_type.text()))
@@ -115,13 +122,13 @@ def helper_traits(repo: Repository) -> HelperTraits:
             if self_type.kind() == "type_identifier" and self_type.text() in params:
                 facts.blanket.add(last_segment(trait.text()))
     for kind in ("function_item", "function_signature_item"):
-        for item in rust_file.root.find_all(kind=kind):
+        for item in rust_file.index.nodes(kind):
             if item.field("name") is not None:
                 facts.all_fns.add(item.field("name").text())
     return facts
 
 
-_FN_NAME = re.compile(r"\bfn\s+([A-Za-z_][A-Za-z0-9_]*)")
+_FN_NAME_BYTES = re.compile(rb"\bfn\s+([A-Za-z_][A-Za-z0-9_]*)")
 
 
 @fact
@@ -136,18 +143,18 @@ def fn_defined_anywhere(repo: Repository, name: str) -> bool:
         if rust_file is None:
             continue
         for kind in ("function_item", "function_signature_item"):
-            if rust_file.root.find(kind=kind, has={"field": "name", "regex": f"^{name}$"}) is not None:
+            if name in rust_file.index.named(kind):
                 return True
     return False
 
 
 @fact
 def _fn_name_index(repo: Repository) -> dict[str, list[str]]:
+    """`fn NAME` -> the files whose text has it (the candidates; the parse decides), from the run's one read."""
     index: dict[str, list[str]] = {}
-    for rel in repo.walk("crates", ".rs"):
-        text = repo.text(rel) or ""
-        for fn_name in set(_FN_NAME.findall(text)):
-            index.setdefault(fn_name, []).append(rel)
+    for rel, source in crate_sources(repo).items():
+        for fn_name in set(_FN_NAME_BYTES.findall(source)):
+            index.setdefault(fn_name.decode(), []).append(rel)
     return index
 
 
@@ -166,7 +173,7 @@ def converter_outputs(repo: Repository) -> dict[str, str]:
     """`impl AmountConvertor for X { type Output = Y; }` in common_utils: converter X -> output type Y."""
     rust_file = repo.rust(COMMON_TYPES_RS)
     outputs: dict[str, str] = {}
-    for item in rust_file.root.find_all(kind="impl_item") if rust_file is not None else []:
+    for item in rust_file.index.nodes("impl_item") if rust_file is not None else []:
         trait, self_type, body = item.field("trait"), item.field("type"), item.field("body")
         if trait is None or self_type is None or body is None or last_segment(trait.text()) != "AmountConvertor":
             continue
@@ -185,7 +192,7 @@ def request_methods(repo: Repository) -> tuple[dict[str, set[str]], set[str]]:
     rels = [REQUEST_TYPES_RS, *repo.walk(REQUEST_TYPES_DIR, ".rs")]
     for rel in rels:
         rust_file = repo.rust(rel)
-        for impl in rust_file.root.find_all(kind="impl_item") if rust_file is not None else []:
+        for impl in rust_file.index.nodes("impl_item") if rust_file is not None else []:
             self_type = impl.field("type")
             if self_type is not None:
                 names = set(function_items_of(impl))
@@ -198,3 +205,20 @@ def request_methods(repo: Repository) -> tuple[dict[str, set[str]], set[str]]:
     for trait in traits.blanket:
         blanket |= traits.methods.get(trait, set())
     return methods, blanket
+
+
+@fact
+def error_response_defaults(repo: Repository) -> dict[str, str]:
+    """What `impl Default for ErrorResponse` (router_data.rs) puts in each field: field -> initializer text."""
+    rust_file = repo.rust(layout.ROUTER_DATA_RS)
+    for item in rust_file.index.nodes("impl_item") if rust_file is not None else []:
+        trait, self_type = item.field("trait"), item.field("type")
+        if trait is None or self_type is None or last_segment(trait.text()) != "Default" \
+                or last_segment(self_type.text()) != "ErrorResponse":
+            continue
+        literal = item.find(kind="struct_expression")
+        body = literal.field("body") if literal is not None else None
+        return {c.field("field").text(): " ".join(c.field("value").text().split())
+                for c in (body.children() if body is not None else [])
+                if c.kind() == "field_initializer" and c.field("field") is not None and c.field("value") is not None}
+    return {}

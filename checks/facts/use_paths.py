@@ -18,6 +18,7 @@ from ..target.fact_cache import fact
 from ..target.repository import Repository
 from ..target.rust import RustFile, attributes_before, line_of
 from ..target.rust_macros import file_view
+from .locations import crate_sources
 
 ITEM_KINDS = frozenset({
     "struct_item", "enum_item", "union_item", "trait_item", "function_item", "function_signature_item",
@@ -229,12 +230,12 @@ class ModuleResolver:
         """`#[macro_export]` macros of a crate: they live at the crate root whatever file defines them."""
         if crate not in self._macro_exports:
             names: set[str] = set()
-            for rel in self.repo.walk(f"crates/{crate}/src", ".rs"):
-                rust_file = self.repo.rust(rel)
+            for rel, source in crate_sources(self.repo).under(f"crates/{crate}/src/"):
                 # Cheap pre-filter on the text; the parse below decides (a comment never counts).
-                if rust_file is None or "macro_export" not in rust_file.text:
+                rust_file = self.repo.rust(rel) if b"macro_export" in source else None
+                if rust_file is None:
                     continue
-                for definition in rust_file.root.find_all(kind="macro_definition"):
+                for definition in rust_file.index.nodes("macro_definition"):
                     if any("macro_export" in a.text() for a in attributes_before(definition)):
                         names.add(definition.field("name").text())
             self._macro_exports[crate] = names

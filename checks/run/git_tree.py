@@ -211,6 +211,10 @@ def unpack(top: Path, treeish: str, paths: list[str], destination: Path, option:
         try:
             with tarfile.open(fileobj=proc.stdout, mode="r|") as archive:
                 archive.extractall(destination, filter=_data_only)
+            # tarfile stops at the first zero block; git still writes the rest of its last 10 KiB record, and a
+            # pipe closed before that kills it with SIGPIPE (exit -13): a spurious "git archive failed".
+            while proc.stdout.read(1 << 16):
+                pass
         except tarfile.TarError as error:
             proc.kill()
             raise GitError(f"{option}: could not read the base tree from git archive: {error}") from error

@@ -34,7 +34,7 @@ def fact(function: Callable[Concatenate[Repository, P], T]) -> Callable[Concaten
 
     @functools.wraps(function)
     def cached(repo: Repository, *args: P.args, **kwargs: P.kwargs) -> T:
-        key = (*args, *sorted(kwargs.items()))
+        key = (*args, *sorted(kwargs.items())) if kwargs else args
         return repo.facts.get(cached, key, lambda: function(repo, *args, **kwargs))
 
     return cached

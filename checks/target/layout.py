@@ -82,6 +82,9 @@ REQUEST_TYPES_DIR = f"{DOMAIN_SRC}/router_request_types"
 
 
 DOMAIN_TYPES_RS = f"{DOMAIN_SRC}/types.rs"
+# The domain's payment method data (card fields) and the cards crate (the masked card-number types).
+PAYMENT_METHOD_DATA_RS = f"{DOMAIN_SRC}/payment_method_data.rs"
+CARDS_SRC = "crates/cards/src"
 
 
 CONNECTORS_TYPES_RS = "crates/hyperswitch_connectors/src/types.rs"

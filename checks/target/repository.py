@@ -42,6 +42,7 @@ class Repository:
         self.files = ParseCache(self.read, shared.files if shared is not None else None, same)
         self.facts = FactCache()  # everything derived from the tree, once per run (see fact_cache.fact)
         self._tomls: dict[str, TomlFile | None] = {}
+        self._connector_files: dict[str, list[str]] = {}
         self._shared = shared
         self._same = same
         self._lines: dict[str, list[str]] = {}
@@ -120,7 +121,13 @@ class Repository:
         return difflib.get_close_matches(name, list(self.modules), n=3, cutoff=0.6)
 
     def connector_files(self, name: str) -> list[str]:
-        """The connector's own Rust files: `connectors/NAME.rs` and everything under `connectors/NAME/`."""
+        """The connector's own Rust files: `connectors/NAME.rs` and everything under `connectors/NAME/` (listed
+        once per run: every rule asks)."""
+        if name not in self._connector_files:
+            self._connector_files[name] = self._list_connector_files(name)
+        return list(self._connector_files[name])
+
+    def _list_connector_files(self, name: str) -> list[str]:
         files = []
         main = layout.connector_main_file(name)
         if self.read.is_file(main):

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from ast_grep_py import SgNode, SgRoot
 
+from . import layout
 from .files import TargetFiles
+from .rust_index import CODE_AND_ITEM_KINDS, ITEM_KINDS, NodeIndex, track
 
 
 @dataclass(eq=False)  # identity equality: one instance per file, usable as a fact-cache key
@@ -32,15 +34,26 @@ class RustFile:
 
     @cached_property
     def root(self) -> SgNode:
-        return SgRoot(self.text, "rust").root()
+        root = SgRoot(self.text, "rust").root()
+        track(self, root)  # helpers given one of its nodes reach the file's index (rust_index.memo)
+        return root
+
+    @cached_property
+    def index(self) -> NodeIndex:
+        """The file's nodes by kind (rust_index.py): each kind found in one walk per run, then a list lookup.
+        A connector's own file is read for its code too, so its first walk collects the code kinds as well."""
+        own = self.rel.startswith(layout.CONNECTORS_DIR + "/")
+        return NodeIndex(self.root, CODE_AND_ITEM_KINDS if own else ITEM_KINDS)
 
     @cached_property
     def syntax_error_line(self) -> int | None:
         """1-based line of the first part the parser could not read, or None when the file parses cleanly."""
-        errors = self.root.find_all(kind="ERROR")
+        # One walk for both: ERROR nodes first; else the zero-width nodes the parser inserted for missing tokens.
+        suspects = self.root.find_all(any=[{"kind": "ERROR"}, {"regex": "^$"}])
+        errors = [n for n in suspects if n.kind() == "ERROR"]
         if errors:
             return min(line_of(node) for node in errors)
-        missing = [n for n in self.root.find_all(regex="^$") if n.kind() != "source_file"]
+        missing = [n for n in suspects if n.kind() != "source_file"]
         return min(line_of(n) for n in missing) if missing else None
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ast_grep_py import SgNode
 
 from ..target.rust import RustFile, line_of
+from ..target.rust_index import memo
 
 
 def _norm(text: str) -> str:
@@ -25,29 +26,20 @@ class Located:
 
 
 def find_enum(rust_file: RustFile, name: str) -> SgNode | None:
-    for item in rust_file.root.find_all(kind="enum_item"):
-        if item.field("name") is not None and item.field("name").text() == name:
-            return item
-    return None
+    return rust_file.index.named("enum_item").get(name)
 
 
 def find_struct(rust_file: RustFile, name: str) -> SgNode | None:
-    for item in rust_file.root.find_all(kind="struct_item"):
-        if item.field("name") is not None and item.field("name").text() == name:
-            return item
-    return None
+    return rust_file.index.named("struct_item").get(name)
 
 
 def find_fn(rust_file: RustFile, name: str) -> SgNode | None:
-    for item in rust_file.root.find_all(kind="function_item"):
-        if item.field("name") is not None and item.field("name").text() == name:
-            return item
-    return None
+    return rust_file.index.named("function_item").get(name)
 
 
 def find_impl(rust_file: RustFile, trait: str, self_type_suffix: str) -> SgNode | None:
     """`impl <trait> for <...self_type_suffix>`; trait compared without whitespace (`TryFrom<Connector>`)."""
-    for item in rust_file.root.find_all(kind="impl_item"):
+    for item in rust_file.index.nodes("impl_item"):
         trait_node, type_node = item.field("trait"), item.field("type")
         if trait_node is None or type_node is None:
             continue
@@ -89,16 +81,9 @@ def arms_by_variant(container: SgNode, qualifier: str) -> dict[str, SgNode]:
     return arms
 
 
-_ARM_INDEX: dict[tuple[int, int, str, str], dict[str, SgNode]] = {}
-
-
 def arm_node(container: SgNode, qualifier: str, variant: str) -> SgNode | None:
     """The match arm naming `<...qualifier>::<variant>`; the container's arms are indexed once per run."""
-    span = container.range()
-    key = (id(container.get_root()), span.start.index, container.text()[:64], qualifier)
-    if key not in _ARM_INDEX:
-        _ARM_INDEX[key] = arms_by_variant(container, qualifier)
-    return _ARM_INDEX[key].get(variant)
+    return memo(container, ("arms", qualifier), lambda: arms_by_variant(container, qualifier)).get(variant)
 
 
 def arm_line(container: SgNode, qualifier: str, variant: str) -> int | None:
@@ -119,7 +104,7 @@ def arm_is_error(container: SgNode, qualifier: str, variant: str) -> bool:
 
 def use_tree_has_path(rust_file: RustFile, crate_path: str, module: str, type_name: str) -> int | None:
     """Line of `module::type_name` inside a `use <crate_path>::{...}` declaration."""
-    for use in rust_file.root.find_all(kind="use_declaration"):
+    for use in rust_file.index.nodes("use_declaration"):
         if crate_path not in _norm(use.text()):
             continue
         for path in use.find_all(kind="scoped_identifier"):
@@ -130,7 +115,7 @@ def use_tree_has_path(rust_file: RustFile, crate_path: str, module: str, type_na
 
 def use_tree_has_name(rust_file: RustFile, crate_path: str, module: str) -> int | None:
     """Line of the bare module name `module` in a `use <crate_path>::{...}` list."""
-    for use in rust_file.root.find_all(kind="use_declaration"):
+    for use in rust_file.index.nodes("use_declaration"):
         if crate_path not in _norm(use.text()):
             continue
         for ident in use.find_all(kind="identifier"):
@@ -141,7 +126,7 @@ def use_tree_has_name(rust_file: RustFile, crate_path: str, module: str) -> int 
 
 def macro_invocations(rust_file: RustFile, prefix: str) -> list[SgNode]:
     return [
-        m for m in rust_file.root.find_all(kind="macro_invocation")
+        m for m in rust_file.index.nodes("macro_invocation")
         if m.field("macro") is not None and m.field("macro").text().startswith(prefix)
         and not m.inside(kind="macro_definition")
     ]

@@ -15,17 +15,11 @@ from ast_grep_py import SgNode, SgRoot
 from ..target.fact_cache import fact
 from ..target.repository import Repository
 from ..target.rust import RustFile, line_of
+from ..target.rust_index import INDEXED_KINDS, NodeIndex
 
 _PREFIX = "fn __macro_args() { __m("
 _SUFFIX = "); }"
 _MAX_DEPTH = 4
-# The node kinds the import and pitfall rules look for: indexed in one native pass per tree (one `any` search
-# costs about what one single-kind search does; a dozen separate searches cost a dozen times that).
-INDEXED_KINDS = (
-    "struct_expression", "binary_expression", "compound_assignment_expr", "call_expression", "field_expression",
-    "macro_invocation", "struct_item", "enum_item", "impl_item", "function_item", "function_signature_item",
-    "use_declaration", "generic_type", "scoped_identifier", "let_declaration", "type_item", "trait_item",
-)
 
 
 @dataclass(frozen=True)
@@ -35,17 +29,17 @@ class CodeView:
     root: SgNode
     line_offset: int = 0  # added to a node's line in `root` to get its line in the file
     anchor: SgNode | None = None  # the macro invocation in the file, for enclosing fn / impl look-ups
-    _index: dict[str, list[SgNode]] = field(default_factory=dict, compare=False, repr=False)
+    parent: CodeView | None = field(default=None, compare=False, repr=False)  # the view the macro is written in
+    invocation: SgNode | None = field(default=None, compare=False, repr=False)  # the macro, in `parent`'s tree
+    index: NodeIndex = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.index is None:  # a file view shares the file's own index; a macro's arguments get theirs
+            object.__setattr__(self, "index", NodeIndex(self.root, INDEXED_KINDS))
 
     def nodes(self, kind: str) -> list[SgNode]:
         """Every node of a kind in the tree, in source order (one indexed pass for the common kinds)."""
-        if kind not in INDEXED_KINDS:
-            return self.root.find_all(kind=kind)
-        if not self._index:
-            self._index.update({k: [] for k in INDEXED_KINDS})
-            for node in self.root.find_all(any=[{"kind": k} for k in INDEXED_KINDS]):
-                self._index[node.kind()].append(node)
-        return self._index[kind]
+        return self.index.nodes(kind, INDEXED_KINDS)
 
     def line(self, node: SgNode) -> int:
         return line_of(node) + self.line_offset
@@ -57,8 +51,8 @@ class CodeView:
 
 @fact
 def file_view(repo: Repository, rust_file: RustFile) -> CodeView:
-    """The file itself as a view (its node index is built once per run)."""
-    return CodeView(rust_file.root)
+    """The file itself as a view (it shares the file's node index, built once per run)."""
+    return CodeView(rust_file.root, index=rust_file.index)
 
 
 @fact
@@ -73,18 +67,20 @@ def code_views(repo: Repository, rust_file: RustFile) -> list[CodeView]:
 def _add_macro_views(view: CodeView, anchor: SgNode | None, views: list[CodeView], depth: int) -> None:
     if depth >= _MAX_DEPTH:
         return
+    in_definitions = bool(view.nodes("macro_definition"))  # most trees have none: no ancestor walk then
     for invocation in view.nodes("macro_invocation"):
-        if invocation.inside(kind="macro_definition"):
+        if in_definitions and invocation.inside(kind="macro_definition"):
             continue
         tree = next((c for c in invocation.children() if c.kind() == "token_tree"), None)
-        if tree is None or len(tree.text()) < 2:
+        text = tree.text() if tree is not None else ""
+        if len(text) < 2:
             continue
-        parsed = SgRoot(_PREFIX + tree.text()[1:-1] + _SUFFIX, "rust").root()
+        parsed = SgRoot(_PREFIX + text[1:-1] + _SUFFIX, "rust").root()
         if parsed.find(kind="ERROR") is not None:
             continue
         # The arguments start on the line of the opening delimiter, which is line 0 of the re-parsed text.
         inner = CodeView(parsed, view.line_offset + tree.range().start.line,
-                         anchor if anchor is not None else invocation)
+                         anchor if anchor is not None else invocation, view, invocation)
         views.append(inner)
         _add_macro_views(inner, inner.anchor, views, depth + 1)
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ast_grep_py import SgNode
 
 from .rust import last_segment
+from .rust_index import memo
 
 if TYPE_CHECKING:
     from .rust_macros import CodeView
@@ -61,7 +62,12 @@ def enclosing(node: SgNode, kind: str) -> SgNode | None:
 
 
 def parameter_types(function: SgNode) -> dict[str, SgNode]:
-    """A fn's parameters: name -> type node (`self` excluded; patterns other than a plain name skipped)."""
+    """A fn's parameters: name -> type node (`self` excluded; patterns other than a plain name skipped); read once
+    per fn (do not change the dict)."""
+    return memo(function, ("parameters",), lambda: _parameter_types(function))
+
+
+def _parameter_types(function: SgNode) -> dict[str, SgNode]:
     params = function.field("parameters")
     found: dict[str, SgNode] = {}
     for param in params.children() if params is not None else []:
@@ -156,10 +162,14 @@ def strip_option(type_text: str) -> str:
 def binding_type(function: SgNode, root: str) -> SgNode | None:
     """The declared type behind a name in a fn: a parameter's, or one a `let` takes from a parameter
     (`let router_data = item.router_data;`, `let (item, card) = value;` with `value: (&A, &Card)`)."""
+    return memo(function, ("binding", root), lambda: _binding_type(function, root))
+
+
+def _binding_type(function: SgNode, root: str) -> SgNode | None:
     params = parameter_types(function)
     if root in params:
         return params[root]
-    for let in function.find_all(kind="let_declaration"):
+    for let in memo(function, ("lets",), lambda: function.find_all(kind="let_declaration")):
         pattern, value = let.field("pattern"), let.field("value")
         if pattern is None or value is None:
             continue

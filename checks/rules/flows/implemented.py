@@ -12,7 +12,7 @@ from ...core.finding import Finding
 from ...core.rule import Applies, Rule, Scope
 from ...facts.connectors import connector_type
 from ...facts.flow_catalog import DEFAULT_SELECTION, FlowSpec, dyn_aliases, flow_specs
-from ...facts.flow_status import FlowAssessment, FlowStatus, assess_flows
+from ...facts.flow_status import BUILDS_REQUEST, FlowAssessment, FlowStatus, assess_flows
 from ...facts.selection import Selection, flow_expectation
 from ...target import layout
 from ...target.fact_cache import fact
@@ -86,8 +86,8 @@ def complete_implementations(repo: Repository, flow: str, wanted: int = 3) -> li
 def check_flow(repo: Repository, name: str, flow: str, rule_id: str = "flow") -> list[Finding]:
     spec = flow_specs(repo)[flow]
     assessment = assess_flows(repo, name)[flow]
-    if assessment.status is FlowStatus.IMPLEMENTED:
-        return []
+    if assessment.status in BUILDS_REQUEST:
+        return []  # a flawed flow's mistake is its pitfall's finding (one mistake, one finding)
     hint = fix_hint(repo, name, spec, assessment)
     models = [m for m in complete_implementations(repo, flow) if m[0] != name][:2]
     if models:

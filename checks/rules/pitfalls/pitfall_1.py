@@ -1,34 +1,15 @@
-"""Guide pitfall 1: the cancel (Void) flow uses `PaymentsCancelData`, never the capture types."""
+"""Guide pitfall 1: the cancel (Void) flow uses `PaymentsCancelData`, never the capture types.
+
+(What the Void impls contain is the fact `facts/cancel_types.py`; the flow matrix shows such a cancel flow as
+flawed, not as implemented or missing, so this rule's finding is the only one.)"""
 
 from __future__ import annotations
 
-import re
-
 from ...core.finding import Finding
 from ...core.rule import Rule, RustcHint, any_of, rustc_matcher
+from ...facts.cancel_types import CAPTURE_PREFIX, cancel_misuses
 from ...facts.flow_catalog import flow_specs
-from ...facts.flow_status import connector_impls
-from ...facts.target_types import request_structs_of_type, type_aliases
-from ...target.fact_cache import fact
 from ...target.repository import Repository
-from ...target.rust import line_of
-
-CAPTURE_PREFIX = re.compile(r"^PaymentsCapture")
-
-
-@fact
-def capture_type_names(repo: Repository) -> set[str]:
-    """The capture flow's request struct and every alias of the target that stands for it."""
-    capture = flow_specs(repo).get("capture")
-    if capture is None or capture.triple is None:
-        return set()
-    request = capture.triple[1]
-    names = {request}
-    for alias, target in type_aliases(repo).items():
-        if request_structs_of_type(repo, target) == {request}:
-            names.add(alias)
-    return names
-
 
 
 def _cancel_counterpart(name: str) -> str:
@@ -41,34 +22,26 @@ def check_void_types(repo: Repository, name: str) -> list[Finding]:
     cancel = flow_specs(repo).get("cancel")
     if cancel is None or cancel.triple is None:
         return []
-    void, cancel_request, _ = cancel.triple
-    capture_names = capture_type_names(repo)
+    cancel_request = cancel.triple[1]
     findings = []
-    for impl in connector_impls(repo, name):
-        if impl.triple[0] != void:
-            continue
-        if impl.triple[1] != cancel_request:
+    for misuse in cancel_misuses(repo, name):
+        impl = misuse.impl
+        if misuse.keyed:
             findings.append(Finding(
                 RULE.id, impl.file, impl.line,
-                f"the Void impl is keyed with {impl.triple[1]}; the cancel flow's request type is {cancel_request} "
+                f"the Void impl is keyed with {misuse.type_name}; the cancel flow's request type is {cancel_request} "
                 f"(the target's PaymentVoid requires ConnectorIntegration<{', '.join(cancel.triple)}>)",
                 f"write `impl ConnectorIntegration<{', '.join(cancel.triple)}> for {impl.self_type}` and use "
                 "PaymentsCancelRouterData / types::PaymentsVoidType in its methods",
-                {"request": impl.triple[1]}))
+                {"request": misuse.type_name}))
             continue
-        seen_lines: set[int] = set()
-        for kind in ("type_identifier", "identifier"):
-            for node in impl.node.find_all(kind=kind):
-                text = node.text()
-                if (text in capture_names or CAPTURE_PREFIX.match(text)) and line_of(node) not in seen_lines:
-                    seen_lines.add(line_of(node))
-                    findings.append(Finding(
-                        RULE.id, impl.file, line_of(node),
-                        f"`{text}` (a capture type) inside the Void impl ({impl.file}:{impl.line}); cancel uses "
-                        f"{cancel_request}",
-                        f"replace `{text}` with its cancel counterpart (`{_cancel_counterpart(text)}`)",
-                        {"type": text}))
-    return sorted(findings, key=lambda f: (f.file, f.line))
+        findings.append(Finding(
+            RULE.id, impl.file, misuse.line,
+            f"`{misuse.type_name}` (a capture type) inside the Void impl ({impl.file}:{impl.line}); cancel uses "
+            f"{cancel_request}",
+            f"replace `{misuse.type_name}` with its cancel counterpart (`{_cancel_counterpart(misuse.type_name)}`)",
+            {"type": misuse.type_name}))
+    return findings
 
 
 CAPTURE_TYPES = r"PaymentsCapture(Data|RouterData|Type)\b"

@@ -58,8 +58,11 @@ def check_request_fields(repo: Repository, name: str) -> list[Finding]:
             receiver = ".".join(chain)
             hints = []
             words = set(field.split("_"))
-            # A field both RouterData and the request carry, sharing a word (customer_id for connector_customer).
-            twins = sorted(f for f in known & on_router_data if words & set(f.split("_")) and f != field)
+            # A RouterData field read through `.request`: the request's twin sharing a word (customer_id for
+            # connector_customer). Any other name: the request's fields nearest by shared words and edit distance
+            # (merchant_order_reference_id for merchant_order_ref_id_typo, never customer_id for a shared `id`).
+            twins = sorted(f for f in known & on_router_data if words & set(f.split("_")) and f != field) \
+                if field in on_router_data else []
             near = twins[:2] or similar(field, known, 2)
             if field in on_router_data:
                 hints.append(f"`{field}` is a field of RouterData itself: read `{'.'.join(chain[:-1])}.{field}`")

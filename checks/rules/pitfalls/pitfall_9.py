@@ -3,39 +3,13 @@
 
 from __future__ import annotations
 
-from ast_grep_py import SgNode
-
 from ...core.finding import Finding
 from ...core.rule import Rule, RustcHint, rustc_matcher
-from ...facts.connector_code import struct_literals
+from ...facts.connector_code import is_domain_error_response, struct_literals
 from ...facts.target_types import error_response_fields
-from ...facts.use_paths import file_bindings, resolver
 from ...target import layout
 from ...target.repository import Repository
-from ...target.rust import RustFile
 from ...target.rust_syntax import has_base, initializers, norm
-
-
-def _is_domain_error_response(repo: Repository, rust_file: RustFile, literal: SgNode) -> bool:
-    """The literal's type resolves (through the file's imports and the target's re-exports) to
-    hyperswitch_domain_models::router_data::ErrorResponse, not to a connector's own `ErrorResponse`."""
-    name_node = literal.field("name")
-    if name_node is None:
-        return False
-    parts = tuple(norm(name_node.text()).split("<", 1)[0].split("::"))
-    res = resolver(repo)
-    module = res.module_of_file(rust_file.rel)
-    if module is None:
-        return False
-    if parts[0] not in ("crate", "self") and parts[0] not in res.checked_crates:
-        entry = file_bindings(repo, rust_file).get(parts[0])
-        if entry is None:
-            return False  # declared in this file, or from a glob: not the domain struct we can prove
-        parts = entry.path + parts[1:]
-    found = res.resolve(module, parts)
-    return found.kind == "item" and found.module is not None and found.module.rel == layout.ROUTER_DATA_RS \
-        and found.item is not None and found.item.kind() == "struct_item" \
-        and found.item.field("name") is not None and found.item.field("name").text() == "ErrorResponse"
 
 
 def check_error_response_fields(repo: Repository, name: str) -> list[Finding]:
@@ -48,7 +22,7 @@ def check_error_response_fields(repo: Repository, name: str) -> list[Finding]:
         if rust_file is None or name_node is None or has_base(literal):
             continue
         if not norm(name_node.text()).split("<", 1)[0].endswith("ErrorResponse") \
-                or not _is_domain_error_response(repo, rust_file, literal):
+                or not is_domain_error_response(repo, rust_file, literal):
             continue
         given = {field for field, _, _ in initializers(literal)}
         missing = [f for f in fields if f not in given]

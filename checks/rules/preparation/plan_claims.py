@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ...core.finding import Finding
 from ...core.rule import Rule
-from ...facts.flow_status import FlowStatus, assess_flows
+from ...facts.flow_status import BUILDS_REQUEST, assess_flows
 from ...facts.grace_docs import plan_path
 from ...facts.plan_reading import PlanStep, plan_reading
 from ...target.repository import Repository
@@ -36,7 +36,7 @@ def check_plan_claims(repo: Repository, name: str) -> list[Finding]:
             continue
         for flow in step.flows:
             assessment = statuses.get(flow)
-            if assessment is not None and assessment.status is not FlowStatus.IMPLEMENTED:
+            if assessment is not None and assessment.status not in BUILDS_REQUEST:
                 findings.append(Finding(
                     RULE.id, rel, step.line,
                     f"{claim}, but the {flow} flow is {assessment.status} ({assessment.file}:{assessment.line})",

@@ -21,7 +21,7 @@ def check_reexported(repo: Repository, name: str) -> list[Finding]:
     if rust_file is None or any(use_tree_has_path(rust_file, CRATE_PATH, module, camel) is not None
                                 for module in (name, "connectors")):
         return []
-    use = next((u for u in rust_file.root.find_all(kind="use_declaration")
+    use = next((u for u in rust_file.index.nodes("use_declaration")
                 if CRATE_PATH in "".join(u.text().split())), None)
     return [Finding(RULE.id, layout.ROUTER_CONNECTOR_RS, line_of(use) if use else 1,
                     f"router does not re-export {name}::{camel}",

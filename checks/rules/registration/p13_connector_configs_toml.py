@@ -17,7 +17,7 @@ def _config_tables(repo: Repository, name: str) -> list[str]:
     rust_file = repo.rust(layout.CONNECTOR_CONFIGS_RS)
     camel = connector_type(repo, name) or name
     tables: list[str] = []
-    for function in rust_file.root.find_all(kind="function_item") if rust_file is not None else []:
+    for function in rust_file.index.nodes("function_item") if rust_file is not None else []:
         for qualifier in ("Connector", "PayoutConnectors"):
             arm = arm_node(function, qualifier, camel)
             if arm is not None:

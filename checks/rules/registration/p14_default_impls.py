@@ -14,7 +14,8 @@ from ._default_macros import listed_xor_implemented, pitfall_3_macros
 
 
 def check_default_impls(repo: Repository, name: str) -> list[Finding]:
-    macros = {n: m for n, m in default_macros(repo).items() if n not in pitfall_3_macros(default_macros(repo))}
+    pitfall_3 = pitfall_3_macros(default_macros(repo))
+    macros = {n: m for n, m in default_macros(repo).items() if n not in pitfall_3}
     return listed_xor_implemented(repo, name, macros, RULE.id, layout.DEFAULT_IMPLEMENTATIONS_RS,
                                   required_traits(repo))
 

@@ -11,7 +11,7 @@ from ._point import in_rust_file
 
 
 def _declared(repo: Repository, name: str, rust_file: RustFile, camel: str) -> list[Finding]:
-    modules = {m.field("name").text(): m for m in rust_file.root.find_all(kind="mod_item")
+    modules = {m.field("name").text(): m for m in rust_file.index.nodes("mod_item")
                if m.field("name") is not None}
     if name in modules:
         return []
