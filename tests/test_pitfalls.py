@@ -97,6 +97,7 @@ def test_the_mistake_fails_exactly_its_pitfall_there(tmp_path: Path, rule: str, 
             assert _run(repo, other) == [], other
 
 
+@pytest.mark.slow  # every static rule over a whole edited sample, per case
 @pytest.mark.parametrize(("rule", "rel", "old", "new", "anchor"), CASES,
                          ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_one_mistake_is_one_finding_across_every_static_rule(tmp_path: Path, rule: str, rel: str, old: str,
