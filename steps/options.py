@@ -43,8 +43,8 @@ def add_options(parser: pytest.Parser) -> None:
     group.addoption("--all-connectors", action="store_true", default=False,
                     help="check every connector module of the target")
     group.addoption("--flows", metavar="a,b,...", default=None,
-                    help="flows every checked connector must implement (default: the connector's GRACE plan, "
-                         "else authorize,psync,capture,cancel,refund,rsync)")
+                    help="flows every checked connector must implement (default: the connector's GRACE plan, else "
+                         "what the tree expects of it: its kind, UCS-only lists, declared capabilities)")
     group.addoption("--report-dir", metavar="DIR", default=None,
                     help="where the reports are written; never inside the target checkout (default: "
                          "./compliance-report, or beside the checkout when the current directory is inside it)")
