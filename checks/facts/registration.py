@@ -143,7 +143,7 @@ def registration_tomls(repo: Repository) -> list[TomlFile]:
     rels = [t.rel for t in config_files_with_connectors(repo)]
     for overlay in overlays(repo):  # env_specific.toml and the deployment configs it is merged into
         rels += [rel for rel in (overlay.file.rel, *overlay.targets) if rel not in rels]
-    rels += [f"{layout.CONNECTOR_CONFIGS_TOML_DIR}/{f}.toml" for f in ("development", "sandbox", "production")]
+    rels += [rel for rel in repo.walk(layout.CONNECTOR_CONFIGS_TOML_DIR, ".toml") if rel not in rels]
     rels.append(layout.SAMPLE_AUTH_TOML)
     return [t for t in (repo.toml(rel) for rel in rels) if t is not None]
 
