@@ -234,3 +234,45 @@ def test_kinds_and_expectation_are_in_the_report(sample: Path) -> None:
     assert (rows["authorize"]["status"], rows["authorize"]["expected"]) == ("implemented", True)
     assert rows["capture"]["expected"] is True and "guide's default" in rows["capture"]["because"]
     assert rows["access_token"]["expected"] is False and rows["access_token"]["evidence"]["line"] > 0
+
+
+UCS_CONFIG = "crates/router/src/core/unified_connector_service/connector_config.rs"
+UCS_ARMS = """pub fn ucs_auth(connector: Connector) -> Result<(), ()> {
+    match connector {
+        Connector::Samplepay => Ok(()),
+        Connector::Paytm | Connector::AcmePay => Ok(()),
+        _ => Err(()),
+    }
+}
+"""
+AUTHORIZE_GET_URL = '        Ok(format!("{}v2/charges", self.base_url(connectors)))'
+
+
+def test_payins_run_in_ucs_when_authorize_is_left_here_and_the_ucs_layer_maps_the_connector(sample: Path) -> None:
+    """truelayer and trustly in June 2026: out of ucs_only_connectors, payouts here, payins in UCS (#11780)."""
+    (sample / UCS_CONFIG).parent.mkdir(parents=True)
+    (sample / UCS_CONFIG).write_text(UCS_ARMS, encoding="utf-8")
+    # the mapping alone delegates nothing: acme_pay's Authorize is implemented here
+    assert flow_expectations(Repository(sample), "acme_pay")["authorize"].expected
+    edit(sample, ACME, AUTHORIZE_GET_URL, '        let _ = connectors;\n        Err(errors::ConnectorError::'
+                                          'NotImplemented("get_url method".to_string()).into())')
+    repo = Repository(sample)
+    authorize = assess_flows(repo, "acme_pay")["authorize"]
+    assert authorize.status is FlowStatus.STUB
+    arm = line_containing(sample, UCS_CONFIG, "Connector::AcmePay")
+    expected = flow_expectations(repo, "acme_pay")
+    for flow_name in ("authorize", "psync", "capture", "refund"):
+        assert not expected[flow_name].expected, flow_name
+        assert (expected[flow_name].file, expected[flow_name].line) == (UCS_CONFIG, arm)
+        assert expected[flow_name].because.startswith(
+            f"payins run in UCS: Authorize is not implemented here ({ACME}:{authorize.evidence_line}) while the "
+            f"router's UCS layer maps the connector ({UCS_CONFIG}:{arm})")
+    assert expected["access_token"].because != expected["authorize"].because  # payouts fetch tokens too
+
+
+def test_a_stub_authorize_without_a_ucs_mapping_stays_expected(sample: Path) -> None:
+    edit(sample, ACME, AUTHORIZE_GET_URL, '        let _ = connectors;\n        Err(errors::ConnectorError::'
+                                          'NotImplemented("get_url method".to_string()).into())')
+    expectation = flow_expectations(Repository(sample), "acme_pay")["authorize"]
+    assert expectation.expected
+    assert expectation.because.startswith("a payment connector needs it")

@@ -4,7 +4,8 @@ In order, the first that applies decides:
 1. the guide marks the flow [Ignore];
 2. the connector is at template stage, or deliberately kept out of the `Connector` enum (facts/stage.py);
 3. it is not a payment connector (facts/kinds.py): payment flows are not asked of a tax or fraud connector;
-4. the configs list it in `ucs_only_connectors`: its payment flows run in the Unified Connector Service;
+4. the configs list it in `ucs_only_connectors`: its payment flows run in the Unified Connector Service; or its
+   Authorize is not implemented here while the router's UCS layer maps it (facts/ucs.py): payins in UCS;
 5. the router never invokes the flow for it: PreProcessing once `api::Connector` stopped requiring it,
    PaymentMethodToken without a [tokenization] entry, AccessTokenAuth without a `supports_access_token` arm;
 6. its own code says it does not do the flow: a NotSupported/FlowNotSupported error on every path, or, for a
@@ -35,6 +36,7 @@ from .kinds import PAYMENT, connector_kinds
 from .locations import connector_enum, connector_enum_fn
 from .registration import required_traits
 from .stage import connector_stage
+from .ucs import ucs_mapping
 
 PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}")
 SYNC_FLOWS = ("psync", "rsync")
@@ -102,6 +104,20 @@ def _opts_out(repo: Repository, flow: str, assessment: FlowAssessment) -> Expect
                                   "get_url stub there): it takes the status from the response or a webhook",
                            assessment.file, assessment.evidence_line)
     return None
+
+
+def _payins_in_ucs(repo: Repository, name: str) -> Expectation | None:
+    """Authorize left unimplemented here while the UCS layer maps the connector: payins run in UCS (facts/ucs.py)."""
+    authorize = assess_flows(repo, name).get("authorize")
+    if authorize is None or authorize.status is FlowStatus.IMPLEMENTED:
+        return None
+    mapping = ucs_mapping(repo, name)
+    if mapping is None:
+        return None
+    return Expectation(False, f"payins run in UCS: Authorize is not implemented here ({authorize.file}:"
+                              f"{authorize.evidence_line}) while the router's UCS layer maps the connector "
+                              f"({mapping.where()}); ucs_only_connectors does not list it, so UCS runs them where a "
+                              "rollout config says so", mapping.file, mapping.line)
 
 
 def _router_invokes(repo: Repository, name: str, flow: str) -> Expectation | None:
@@ -172,6 +188,9 @@ def expect_flow(repo: Repository, name: str, flow: str, as_live: bool = False) -
     if delegated is not None:
         return Expectation(False, f"delegated to UCS: ucs_only_connectors in {delegated.where()}",
                            delegated.file, delegated.line)
+    payins = _payins_in_ucs(repo, name) if flow != "access_token" else None  # payouts use the token too
+    if payins is not None:
+        return payins
     invoked = _router_invokes(repo, name, flow)
     if invoked is not None and not invoked.expected:
         return invoked
