@@ -40,7 +40,9 @@ def new_findings(repo: Repository, baseline: Repository, connectors: tuple[str, 
     """The static findings of `repo` that `baseline` does not have (compared by rule and file, so an edit that moves
     lines elsewhere in a file does not count as a new finding)."""
     before: dict[tuple[str, str], int] = {}
-    for finding in (f for name in connectors for f in static_findings(baseline, name)):
+    # kept in the baseline's own fact cache: the untouched sample is every hint case's baseline
+    for finding in (f for name in connectors
+                    for f in baseline.facts.get(static_findings, (name,), lambda n=name: static_findings(baseline, n))):
         before[(finding.rule, finding.file)] = before.get((finding.rule, finding.file), 0) + 1
     added = []
     for finding in (f for name in connectors for f in static_findings(repo, name)):

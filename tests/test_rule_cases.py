@@ -42,7 +42,7 @@ from connector_compliance.checks.facts.selection import select_flows
 from connector_compliance.checks.target.repository import Repository
 
 from .rule_runner import new_findings, static_findings
-from .sample_copy import SAMPLE, copy_sample, edit, line_containing, link_sample, replace_file
+from .sample_copy import SAMPLE, ReusedSample, copy_sample, edit, line_containing, replace_file
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "grace"
 ESCAPED = re.compile(r"\\[nrt]")
@@ -90,10 +90,10 @@ def test_every_rule_has_valid_and_invalid_cases_beside_it() -> None:
     assert missing == [], f"rules without a valid and an invalid case in <module>.cases.toml: {missing}"
 
 
-def _apply(root: Path, edits: list[dict[str, object]]) -> set[str]:
+def _apply(root: Path, edits: list[dict[str, object]], touched: set[str] | None = None) -> set[str]:
     """Make the case's edits (every write replaces the file: the copy may be hard links to the sample); returns the
-    paths it touched."""
-    touched = set()
+    paths it touched (added to `touched` as it goes, when given)."""
+    touched = set() if touched is None else touched
     for change in edits:
         rel = str(change["file"])
         path = root / rel
@@ -147,9 +147,19 @@ def _expected(root: Path, case: Case) -> list[tuple[str, int]]:
     return sorted(expected)
 
 
+@pytest.fixture(scope="module")
+def reused(tmp_path_factory: pytest.TempPathFactory) -> ReusedSample:
+    """This process's copy of the sample for the static cases, put back after each (sample_copy.ReusedSample)."""
+    return ReusedSample(tmp_path_factory.mktemp("cases") / "hs")
+
+
 @pytest.mark.parametrize("case", [c for c in CASES if not c.rule.needs_cargo], ids=lambda c: c.id)
-def test_rule_case(tmp_path: Path, case: Case) -> None:
-    _check(tmp_path, case, cargo=None)
+def test_rule_case(reused: ReusedSample, case: Case) -> None:
+    touched: set[str] = set()
+    try:
+        _check_static(reused.root, case, touched)
+    finally:
+        reused.restore(touched)
 
 
 @pytest.mark.slow
@@ -177,15 +187,19 @@ def _scope(case: Case, repo: Repository, cargo: CargoSession | None = None) -> t
     return Scope(repo, connector, selection.flows, selection.source, cargo=cargo), params
 
 
-def _check(tmp_path: Path, case: Case, cargo: CargoSettings | None) -> None:
-    if cargo is not None:  # cargo writes its target dir and lock files into the copy: a real copy
-        root = copy_sample(tmp_path / "hs")
-        _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
-        scope, params = _scope(case, Repository(root), CargoSession(root, cargo))
-    else:
-        root = link_sample(tmp_path / "hs")
-        touched = _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
-        scope, params = _scope(case, _borrowing(root, touched))
+def _check(tmp_path: Path, case: Case, cargo: CargoSettings) -> None:
+    root = copy_sample(tmp_path / "hs")  # cargo writes its target dir and lock files into the copy: a real copy
+    _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
+    _judge(root, case, *_scope(case, Repository(root), CargoSession(root, cargo)))
+
+
+def _check_static(root: Path, case: Case, touched: set[str]) -> None:
+    """`touched` collects what the edits touch, even when one fails half-way, so that the copy can be put back."""
+    _apply(root, case.data.get("edits", []), touched)  # type: ignore[arg-type]
+    _judge(root, case, *_scope(case, _borrowing(root, touched)))
+
+
+def _judge(root: Path, case: Case, scope: Scope, params: dict[str, str]) -> None:
     assert case.rule.skip_reason(scope, **params) is None, "the case must be one the rule applies to"
     findings = case.rule.run(scope, **params)
     if case.kind == "valid":
@@ -214,14 +228,21 @@ def test_the_untouched_samplepay_has_no_finding() -> None:
 
 
 @pytest.mark.parametrize("case", FIX_CASES, ids=lambda c: c.id)
-def test_hint_followed_clears_the_finding(tmp_path: Path, case: Case) -> None:
+def test_hint_followed_clears_the_finding(reused: ReusedSample, case: Case) -> None:
     """The hint is right when followed: what it says is what the fix does, and after the fix the rule and every
     other static rule are quiet."""
+    touched: set[str] = set()
+    try:
+        _follow_hint(reused.root, case, touched)
+    finally:
+        reused.restore(touched)
+
+
+def _follow_hint(root: Path, case: Case, touched: set[str]) -> None:
     said = case.data.get("hint_says", [])
     fixes = case.data["fix"]
     assert said, "a case with a fix says what the hint must contain"
-    root = link_sample(tmp_path / "hs")
-    touched = _apply(root, case.data.get("edits", []))  # type: ignore[arg-type]
+    _apply(root, case.data.get("edits", []), touched)  # type: ignore[arg-type]
     scope, params = _scope(case, _borrowing(root, touched))
     findings = case.rule.run(scope, **params)
     hints = _norm(" ".join(f.hint for f in findings))
@@ -231,5 +252,5 @@ def test_hint_followed_clears_the_finding(tmp_path: Path, case: Case) -> None:
         assert _norm(text) in fixed_text, (text, "the fix does not do what the hint says")
     for text in case.data.get("hint_lacks", []):  # type: ignore[union-attr]
         assert _norm(text) not in hints, (text, [f.hint for f in findings])
-    touched |= _apply(root, fixes)  # type: ignore[arg-type]
+    _apply(root, fixes, touched)  # type: ignore[arg-type]
     assert new_findings(_borrowing(root, touched), _pristine()[0]) == []
