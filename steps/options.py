@@ -72,6 +72,9 @@ def add_options(parser: pytest.Parser) -> None:
                          "scenarios are then reported but do not fail)")
     group.addoption("--show-drift", action="store_true", default=False,
                     help="print every guide-drift note in the terminal (default: one line with their count)")
+    group.addoption("--jobs", metavar="N", type=int, default=None,
+                    help="processes for the static checks of a run of 8 or more connectors (default: the cores, "
+                         "at most 4; 1: none besides pytest's own)")
     group.addoption("--no-cargo", action="store_true", default=False,
                     help="skip every scenario that runs cargo")
     group.addoption("--cargo-args", metavar="ARGS", default=None,
@@ -116,6 +119,7 @@ def run_options(config: pytest.Config, tags: tuple[frozenset[str], frozenset[str
         waiver_horizon_days=horizon,
         waivable_tags=tags[0] if tags else None,
         catch_all_tags=tags[1] if tags else frozenset(),
+        jobs=config.getoption("jobs"),
     )
 
 
@@ -129,6 +133,9 @@ def validate_options(config: pytest.Config) -> None:
     auth = config.getoption("auth_file")
     if auth and not Path(auth).expanduser().is_file():
         raise UsageError(f"--auth-file {auth}: no such file (a TOML with a [NAME] table per connector)")
+    jobs = config.getoption("jobs")
+    if jobs is not None and jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
     if config.getoption("cargo_timeout") <= 0:
         raise UsageError("--cargo-timeout must be a positive number of seconds")
     template = config.getoption("source_url")

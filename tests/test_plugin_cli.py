@@ -70,6 +70,7 @@ def test_every_scenario_deselected_exits_2(pytester: pytest.Pytester) -> None:
         (["--connector", "SamplePay"], "connector name 'SamplePay' is not a module name"),
         (["--hs-repo", str(SAMPLE / "crates")], f"did you mean --hs-repo {SAMPLE}?"),
         (["--flows", "authorise"], "did you mean authorize"),
+        (["--jobs", "0"], "--jobs must be 1 or more"),
     ],
 )
 def test_bad_input_is_one_message_printed_once_and_last(pytester: pytest.Pytester, args: list[str],

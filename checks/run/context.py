@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,13 +13,20 @@ from ..core.finding import Finding
 from ..core.names import is_module_name, printable
 from ..core.registry import all_rules
 from ..core.rule import Rule, Scope
+from ..facts.expectation import flow_expectations
 from ..facts.flow_catalog import flow_specs
+from ..facts.flow_status import assess_flows
 from ..facts.guide_drift import guide_drift_notes, preprocessing_drift_note
+from ..facts.kinds import connector_kinds
 from ..facts.selection import Selection, parse_flow_list, select_flows
+from ..facts.spec_code import spec_overview
+from ..facts.stage import connector_stage
+from ..target import layout
 from ..target.files import MAX_FILE_BYTES
 from ..target.repository import Repository
 from .baseline import Baseline, Comparison, open_baseline
 from .options import RunOptions
+from .parallel import default_jobs, spread
 from .policy import BasePolicy, base_selection, base_waivers
 from .report_dir import resolve_report_dir
 from .waivers import DEFAULT_WAIVER_FILE, WaiverFile, WaiverRules, load_waivers, parse_waivers
@@ -136,17 +144,26 @@ def build_run_context(options: RunOptions, cwd: Path | None = None) -> RunContex
         if baseline is None:
             if in_target is not None:
                 waivers = _target_waivers(repo, in_target, options.waivers is not None, rules)
-            selections = {name: select_flows(repo, name, cli_flows, waivers.flows, waivers.path or "")
-                          for name in names}
+            chosen = waivers
+
+            def selection_of(name: str) -> Selection:
+                return select_flows(repo, name, cli_flows, chosen.flows, chosen.path or "")
+
+            _spread(repo, baseline, options, names, selection_of)
+            selections = {name: selection_of(name) for name in names}
         else:  # under review: waivers, flow overrides and plans come from the merge base (run/policy.py)
             base = baseline.commit
             policy = (base_waivers(repo, base, in_target, rules) if in_target is not None
                       else BasePolicy(base, waivers))
             waivers = policy.waivers
             source = f"{in_target} at the base {base[:12]}" if in_target is not None else str(options.waivers)
-            selections = {name: Selection(cli_flows, "--flows") if cli_flows else
-                          base_selection(repo, base, name, waivers.flows, source, policy)
-                          for name in names}
+
+            def selection_of(name: str) -> Selection:
+                return Selection(cli_flows, "--flows") if cli_flows else \
+                    base_selection(repo, base, name, policy.waivers.flows, source, policy)
+
+            _spread(repo, baseline, options, names, selection_of)
+            selections = {name: selection_of(name) for name in names}
             policy_notes = policy.notes
         notes = guide_drift_notes(repo)
         notes += preprocessing_drift_note(repo, [n for n in names if "preprocessing" in selections[n].flows])
@@ -156,6 +173,51 @@ def build_run_context(options: RunOptions, cwd: Path | None = None) -> RunContex
         raise
     return RunContext(repo, names, selections, options, waivers, today, notes, report_dir, report_dir_note,
                       baseline=baseline, why=why, policy_notes=policy_notes)
+
+
+def _spread(repo: Repository, baseline: Baseline | None, options: RunOptions, names: tuple[str, ...],
+            selection_of: Callable[[str], Selection]) -> None:
+    """On a run of many connectors, their static work in worker processes first (run/parallel.py)."""
+    jobs = options.jobs if options.jobs is not None else default_jobs()
+    caches = [repo.facts] if baseline is None else [repo.facts, baseline.repo.facts]
+    work = _connector_work(repo, baseline, options.require_docs, selection_of)
+    spread(names, caches, work, jobs, lambda name: repo.read.size(layout.connector_main_file(name)))
+
+
+def _connector_work(repo: Repository, baseline: Baseline | None, require_docs: bool,
+                    selection_of: Callable[[str], Selection]) -> Callable[[str], None]:
+    """What the scenarios and the reports ask of one connector, computed under the keys they ask it by."""
+    static = [rule for rule in all_rules().values() if not rule.needs_cargo]
+    flows = tuple(flow_specs(repo))
+
+    def work(name: str) -> None:
+        selection = selection_of(name)
+        scope = Scope(repo, name, selection.flows, selection.source, require_docs, None)
+        assess_flows(repo, name)
+        connector_kinds(repo, name)
+        flow_expectations(repo, name)
+        connector_stage(repo, name)
+        spec_overview(repo, name)
+        if baseline is not None:
+            baseline.flow_deltas(name)
+        for rule in static:
+            for params in ([{"flow": flow} for flow in flows] if "flow" in rule.params else [{}]):
+                if rule.skip_reason(scope, **params) is not None:
+                    continue
+                ordered = tuple(sorted(params.items()))
+                found = repo.facts.get(RunContext.findings, (rule.id, name, ordered),
+                                       lambda r=rule, p=params: r.run(scope, **p))
+                if baseline is None:
+                    continue
+                own = [f for f in found if not f.run_level]
+                shared = [f for f in found if f.run_level]
+                repo.facts.get(RunContext.compare, (rule.id, name, False, ordered),
+                               lambda r=rule, p=params, o=own: baseline.compare(r, scope, o, **p))
+                if shared:
+                    repo.facts.get(RunContext.compare, (rule.id, name, True, ordered),
+                                   lambda r=rule, p=params, s=shared: baseline.compare_run_level(r, scope, s, **p))
+
+    return work
 
 
 def _waiver_rel(repo: Repository, given: Path | None) -> str | None:

@@ -23,6 +23,7 @@ class RunOptions:
     waiver_horizon_days: int = 180  # a waiver's expiry may be at most this many days ahead
     waivable_tags: frozenset[str] | None = None  # tags exactly one scenario carries (from the features)
     catch_all_tags: frozenset[str] = frozenset()  # feature-level tags (every scenario of a feature carries them)
+    jobs: int | None = None  # processes for the static work of many connectors (None: the cores, run/parallel.py)
 
     @property
     def baseline_request(self) -> tuple[str, str] | None:

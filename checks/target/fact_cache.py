@@ -28,6 +28,16 @@ class FactCache:
     def __len__(self) -> int:
         return len(self._values)
 
+    def keys(self) -> list[tuple[object, tuple[object, ...]]]:
+        return list(self._values)
+
+    def items(self) -> list[tuple[tuple[object, tuple[object, ...]], object]]:
+        return list(self._values.items())
+
+    def setdefault(self, key: tuple[object, tuple[object, ...]], value: object) -> None:
+        """A result computed elsewhere (a worker process, run/parallel.py); one already here is kept."""
+        self._values.setdefault(key, value)
+
 
 def fact(function: Callable[Concatenate[Repository, P], T]) -> Callable[Concatenate[Repository, P], T]:
     """Compute `function(repo, *args)` once per repository and arguments (arguments must be hashable)."""

@@ -1,0 +1,82 @@
+"""The static work of many connectors spread over forked processes (checks/run/parallel.py): same results, any jobs."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from ast_grep_py import SgRoot
+
+from checks.run import parallel
+from checks.target.fact_cache import FactCache
+
+from .sample_connectors import AUTHORIZE, REAL_FLOW, add_connector, flow, template_code
+from .test_end_to_end import copy_sample, run_features
+
+pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="workers are forked")
+
+NAMES = [f"conn{i:02d}" for i in range(12)]
+
+
+def _measure(name: str) -> int:
+    """A stand-in fact; the key of its cached values is this function and the connector's name."""
+    return len(name) * 7
+
+
+def _work(cache: FactCache, pids: FactCache, fail: str = "") -> parallel.Work:
+    def work(name: str) -> None:
+        time.sleep(0.02)  # long enough for the workers to take some names
+        if name == fail:
+            raise ValueError(f"{name}: unreadable")
+        cache.get(_measure, (name,), lambda: _measure(name))
+        pids.get(os.getpid, (name,), os.getpid)
+
+    return work
+
+
+def test_every_name_computed_by_any_process_lands_in_the_parents_cache() -> None:
+    cache, pids = FactCache(), FactCache()
+    parallel.spread(NAMES, [cache, pids], _work(cache, pids), jobs=3, weight=len)
+    assert sorted(cache.items()) == sorted(((_measure, (n,)), _measure(n)) for n in NAMES)
+    computed_by = {pid for _, pid in pids.items()}
+    assert os.getpid() in computed_by and len(computed_by) >= 2  # the parent and at least one worker
+
+
+def test_a_name_whose_work_fails_is_left_for_the_parent_to_meet_on_demand() -> None:
+    cache, pids = FactCache(), FactCache()
+    parallel.spread(NAMES, [cache, pids], _work(cache, pids, fail="conn05"), jobs=2, weight=len)
+    assert (_measure, ("conn05",)) not in dict(cache.items())
+    assert len(cache) == len(NAMES) - 1
+
+
+@pytest.mark.parametrize(("names", "jobs"), [(NAMES, 1), (NAMES[: parallel.MIN_CONNECTORS - 1], 2)])
+def test_one_job_or_a_few_connectors_start_no_worker(names: list[str], jobs: int) -> None:
+    cache, pids = FactCache(), FactCache()
+    parallel.spread(names, [cache, pids], _work(cache, pids), jobs=jobs, weight=len)
+    assert len(cache) == 0  # nothing computed ahead: the run asks for each fact when it needs it
+
+
+def test_values_holding_a_syntax_tree_stay_in_the_worker() -> None:
+    node = SgRoot("fn main() {}", "rust").root()
+    assert parallel._dumps((0, (_measure, ("conn00",)), {"node": node})) is None
+    assert parallel._dumps((0, (_measure, ("conn00",)), {"line": 3})) is not None
+
+
+@pytest.mark.slow
+def test_a_run_of_many_connectors_reports_the_same_with_one_process_or_two(tmp_path: Path) -> None:
+    hs = copy_sample(tmp_path)
+    for i in range(parallel.MIN_CONNECTORS):
+        name, camel = f"extra{i}", f"Extra{i}"
+        # half template code (stub flows: failing scenarios), half with a real Authorize
+        body = template_code(camel) if i % 2 else f"pub struct {camel};\n{flow(REAL_FLOW, AUTHORIZE, camel)}"
+        add_connector(hs, name, camel, body, registered=bool(i % 3))
+    reports = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}"
+        proc, report = run_features(out, "--hs-repo", str(hs), "--all-connectors", "--jobs", jobs)
+        assert proc.returncode == 1, proc.stdout + proc.stderr  # the extra connectors fail scenarios
+        assert report is not None and len(report["connectors"]) == parallel.MIN_CONNECTORS + 2
+        reports.append(report)
+    assert reports[0] == reports[1]  # compliance.json holds no timings: every byte of it agrees
