@@ -31,7 +31,6 @@ from connector_compliance.checks.run.waivers import tag_counts
 from connector_compliance.reports.annotations import github_annotations
 from connector_compliance.reports.excerpts import attach_excerpts
 from connector_compliance.reports.gate import exit_reason, gate_exit_code
-from connector_compliance.reports.json_report import write_json
 from connector_compliance.reports.links import source_links
 from connector_compliance.reports.model import (
     ComplianceReport,
@@ -41,7 +40,7 @@ from connector_compliance.reports.model import (
     StepResult,
 )
 from connector_compliance.reports.terminal import render_terminal
-from connector_compliance.reports.write_all import write_reports
+from connector_compliance.reports.write_all import write_every_report
 
 from .options import given_options, run_options, validate_options
 from .progress import Advance, phase
@@ -369,8 +368,7 @@ def finish(session: pytest.Session) -> None:
     attach_excerpts(report, run.repo.read)
     try:
         with phase(config, "writing the reports"):
-            write_json(report, run.report_dir)
-            write_reports(report, run.report_dir, os.environ)  # compliance.html, summary.md, compliance.sarif
+            write_every_report(report, run.report_dir, os.environ, fork=run.jobs > 1)  # .json .html .md .sarif
     except OSError as problem:
         session.exitstatus = UsageError.exit_code
         config.stash[LAST_LINE_KEY] = f"{PREFIX}cannot write the reports to {run.report_dir}: {problem.strerror}"

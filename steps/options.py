@@ -73,8 +73,9 @@ def add_options(parser: pytest.Parser) -> None:
     group.addoption("--show-drift", action="store_true", default=False,
                     help="print every guide-drift note in the terminal (default: one line with their count)")
     group.addoption("--jobs", metavar="N", type=int, default=None,
-                    help="processes for the static checks of a run of 8 or more connectors (default: the cores, "
-                         "at most 4; 1: none besides pytest's own)")
+                    help="processes for the static checks (default: the cores, at most 4; 1: none besides "
+                         "pytest's own). A run of 8 or more connectors deals them out; a smaller run splits each "
+                         "connector's rules in 2 parts")
     group.addoption("--no-cargo", action="store_true", default=False,
                     help="skip every scenario that runs cargo")
     group.addoption("--cargo-args", metavar="ARGS", default=None,

@@ -1,4 +1,5 @@
-"""The static work of many connectors spread over forked processes (checks/run/parallel.py): same results, any jobs."""
+"""The static work spread over forked processes (checks/run/parallel.py): many connectors one by one, a few
+connectors each in parts; same results, any jobs."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from ast_grep_py import SgRoot
-
-from checks.run import parallel
-from checks.target.fact_cache import FactCache
+from connector_compliance.checks.run import parallel
+from connector_compliance.checks.run.context import SAMPLE_CONNECTOR
+from connector_compliance.checks.target.fact_cache import FactCache
 
 from .sample_connectors import AUTHORIZE, REAL_FLOW, add_connector, flow, template_code
 from .test_end_to_end import copy_sample, run_features
@@ -58,6 +59,39 @@ def test_one_job_or_a_few_connectors_start_no_worker(names: list[str], jobs: int
     assert len(cache) == 0  # nothing computed ahead: the run asks for each fact when it needs it
 
 
+def _part_work(cache: FactCache, pids: FactCache, fail: str = "") -> parallel.PartWork:
+    def work(name: str, part: int, parts: int) -> None:
+        if name == fail and part == 1:
+            raise ValueError(f"{name}: unreadable")
+        cache.get(_measure, (name, part, parts), lambda: _measure(name) + part)
+        pids.get(os.getpid, (name, part), os.getpid)
+
+    return work
+
+
+def test_a_few_connectors_are_split_in_parts_computed_side_by_side() -> None:
+    cache, pids = FactCache(), FactCache()
+    parallel.split(NAMES[:2], [cache, pids], _part_work(cache, pids), jobs=4)  # at most MAX_SPLIT parts
+    parts = parallel.MAX_SPLIT
+    assert dict(cache.items()) == {(_measure, (n, p, parts)): _measure(n) + p for n in NAMES[:2] for p in range(parts)}
+    by_part = {args[1]: pid for (_, args), pid in pids.items()}
+    assert by_part[0] == os.getpid() and by_part[1] != os.getpid()  # part 0 here, part 1 in the worker
+
+
+def test_a_part_that_fails_in_the_worker_is_left_for_the_parent() -> None:
+    cache, pids = FactCache(), FactCache()
+    parallel.split(NAMES[:2], [cache, pids], _part_work(cache, pids, fail="conn01"), jobs=2)
+    assert (_measure, ("conn01", 1, 2)) not in dict(cache.items())
+    assert (_measure, ("conn00", 1, 2)) in dict(cache.items())
+
+
+@pytest.mark.parametrize(("names", "jobs"), [(NAMES[:1], 1), (NAMES[: parallel.MIN_CONNECTORS], 2)])
+def test_one_job_or_many_connectors_split_nothing(names: list[str], jobs: int) -> None:
+    cache, pids = FactCache(), FactCache()
+    parallel.split(names, [cache, pids], _part_work(cache, pids), jobs=jobs)
+    assert len(cache) == 0  # one process: each fact when the run asks; many connectors: spread() takes them
+
+
 def test_values_holding_a_syntax_tree_stay_in_the_worker() -> None:
     node = SgRoot("fn main() {}", "rust").root()
     assert parallel._dumps((0, (_measure, ("conn00",)), {"node": node})) is None
@@ -80,3 +114,16 @@ def test_a_run_of_many_connectors_reports_the_same_with_one_process_or_two(tmp_p
         assert report is not None and len(report["connectors"]) == parallel.MIN_CONNECTORS + 2
         reports.append(report)
     assert reports[0] == reports[1]  # compliance.json holds no timings: every byte of it agrees
+
+
+@pytest.mark.slow
+def test_one_connector_reports_the_same_split_in_two_parts_or_not(tmp_path: Path) -> None:
+    hs = copy_sample(tmp_path)
+    reports = []
+    for jobs in ("1", "2"):
+        proc, report = run_features(tmp_path / f"jobs{jobs}", "--hs-repo", str(hs), "--connector", SAMPLE_CONNECTOR,
+                                    "--jobs", jobs)
+        assert proc.returncode in (0, 1), proc.stdout + proc.stderr
+        assert report is not None and len(report["connectors"]) == 1
+        reports.append(report)
+    assert reports[0] == reports[1]

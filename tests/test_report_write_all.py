@@ -1,11 +1,22 @@
-"""write_reports: the three files, and the step summary appended when `$GITHUB_STEP_SUMMARY` is set."""
+"""write_reports: the three files, and the step summary appended when `$GITHUB_STEP_SUMMARY` is set;
+write_every_report: those and the JSON, written by a forked child (or here when it cannot)."""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
-from connector_compliance.reports.write_all import STEP_SUMMARY_BYTES, run_id, run_url, write_reports
+import pytest
+from connector_compliance.reports import write_all
+from connector_compliance.reports.json_report import write_json
+from connector_compliance.reports.write_all import (
+    STEP_SUMMARY_BYTES,
+    run_id,
+    run_url,
+    write_every_report,
+    write_reports,
+)
 
 from .report_samples import failing_report, passing_report
 
@@ -46,3 +57,36 @@ def test_run_url_and_id_need_github_variables() -> None:
     assert run_url({}) is None and run_id({}) is None
     assert run_url(GITHUB_ENV) == "https://github.com/o/r/actions/runs/99"
     assert run_id({"GITHUB_RUN_ID": "5"}) == "5"
+
+
+def test_every_report_writes_the_json_a_direct_write_would(tmp_path: Path) -> None:
+    report = failing_report()
+    paths = write_every_report(report, tmp_path / "forked", {})
+    assert [p.name for p in paths] == ["compliance.json", "compliance.html", "summary.md", "compliance.sarif"]
+    direct = write_json(report, tmp_path / "direct")
+    assert paths[0].read_bytes() == direct.read_bytes()
+    assert not [p for p in (tmp_path / "forked").iterdir() if p.name.startswith(".")]  # no temporary left
+
+
+@pytest.mark.parametrize("how", ["child writes", "no fork", "child fails", "one process"])
+def test_the_json_is_written_here_only_when_the_child_cannot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             how: str) -> None:
+    parent, here = os.getpid(), []
+    direct = write_all.write_json
+
+    def recorded(*args: object) -> Path:
+        if os.getpid() == parent:
+            here.append(args)
+        elif how == "child fails":
+            raise OSError("disk full in the child")
+        return direct(*args)  # type: ignore[arg-type]
+
+    def refuse() -> int:
+        raise OSError("fork refused")
+
+    monkeypatch.setattr(write_all, "write_json", recorded)
+    if how == "no fork":
+        monkeypatch.setattr(write_all.os, "fork", refuse)
+    paths = write_every_report(failing_report(), tmp_path, {}, fork=how != "one process")
+    assert json.loads(paths[0].read_text(encoding="utf-8"))["connectors"]
+    assert len(here) == (0 if how == "child writes" else 1)

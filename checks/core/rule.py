@@ -17,16 +17,40 @@ Severity = Literal["error", "warning"]
 CheckFunction = Callable[..., list[Finding]]
 
 
-@dataclass(frozen=True)
 class Scope:
-    """What a rule may know about the run besides the tree: the connector, its selected flows, the options."""
+    """What a rule may know about the run besides the tree: the connector, its selected flows, the options.
 
-    repo: Repository
-    connector: str
-    selected: tuple[str, ...] = ()
-    selection_source: str = ""
-    require_docs: bool = False
-    cargo: object | None = None  # the run's CargoSession, passed explicitly to the build rules
+    The selection may be given as `select`, computed the first time a rule asks for it: most rules never do, and a
+    process that runs only those need not compute it (run/parallel.py's parts)."""
+
+    __slots__ = ("_select", "_selection", "cargo", "connector", "repo", "require_docs")
+
+    def __init__(self, repo: Repository, connector: str, selected: tuple[str, ...] = (), selection_source: str = "",
+                 require_docs: bool = False, cargo: object | None = None,
+                 select: Callable[[], tuple[tuple[str, ...], str]] | None = None) -> None:
+        self.repo = repo
+        self.connector = connector
+        self.require_docs = require_docs
+        self.cargo = cargo  # the run's CargoSession, passed explicitly to the build rules
+        self._selection = (selected, selection_source) if select is None else None
+        self._select = select
+
+    def _chosen(self) -> tuple[tuple[str, ...], str]:
+        if self._selection is None:
+            assert self._select is not None
+            self._selection = self._select()
+        return self._selection
+
+    @property
+    def selected(self) -> tuple[str, ...]:
+        return self._chosen()[0]
+
+    @property
+    def selection_source(self) -> str:
+        return self._chosen()[1]
+
+    def __repr__(self) -> str:
+        return f"Scope({self.connector!r})"
 
 
 Applies = Callable[[Scope, dict[str, str]], str | None]  # None when the rule applies, else the reason it does not

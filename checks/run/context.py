@@ -24,9 +24,10 @@ from ..facts.stage import connector_stage
 from ..target import layout
 from ..target.files import MAX_FILE_BYTES
 from ..target.repository import Repository
+from . import parallel
 from .baseline import Baseline, Comparison, open_baseline
 from .options import RunOptions
-from .parallel import default_jobs, spread
+from .parallel import MIN_CONNECTORS, PartWork, split, spread
 from .policy import BasePolicy, base_selection, base_waivers
 from .report_dir import resolve_report_dir
 from .waivers import DEFAULT_WAIVER_FILE, WaiverFile, WaiverRules, load_waivers, parse_waivers
@@ -54,6 +55,7 @@ class RunContext:
     baseline: Baseline | None = None  # the base tree to judge findings against (--changed-since, --baseline)
     why: dict[str, list[str]] = field(default_factory=dict)  # per connector: why it is checked
     policy_notes: list[str] = field(default_factory=list)  # what the PR changes in waivers/selection (not applied)
+    jobs: int = 1  # processes the run may use (--jobs, else the cores up to parallel.MAX_JOBS)
 
     def scope(self, connector: str) -> Scope:
         if connector == RUN_LEVEL:
@@ -172,35 +174,55 @@ def build_run_context(options: RunOptions, cwd: Path | None = None) -> RunContex
             baseline.cleanup()
         raise
     return RunContext(repo, names, selections, options, waivers, today, notes, report_dir, report_dir_note,
-                      baseline=baseline, why=why, policy_notes=policy_notes)
+                      baseline=baseline, why=why, policy_notes=policy_notes, jobs=_jobs(options))
+
+
+def _jobs(options: RunOptions) -> int:
+    return options.jobs if options.jobs is not None else parallel.default_jobs()
 
 
 def _spread(repo: Repository, baseline: Baseline | None, options: RunOptions, names: tuple[str, ...],
             selection_of: Callable[[str], Selection]) -> None:
     """On a run of many connectors, their static work in worker processes first (run/parallel.py)."""
-    jobs = options.jobs if options.jobs is not None else default_jobs()
+    jobs = _jobs(options)
     caches = [repo.facts] if baseline is None else [repo.facts, baseline.repo.facts]
     work = _connector_work(repo, baseline, options.require_docs, selection_of)
-    spread(names, caches, work, jobs, lambda name: repo.read.size(layout.connector_main_file(name)))
+    if len(names) >= MIN_CONNECTORS:
+        spread(names, caches, lambda name: work(name, 0, 1), jobs,
+               lambda name: repo.read.size(layout.connector_main_file(name)))
+    else:
+        split(names, caches, work, jobs)
+
+
+SHARED_FILE_RULES = ("registration.", "scaffolding.")
 
 
 def _connector_work(repo: Repository, baseline: Baseline | None, require_docs: bool,
-                    selection_of: Callable[[str], Selection]) -> Callable[[str], None]:
-    """What the scenarios and the reports ask of one connector, computed under the keys they ask it by."""
+                    selection_of: Callable[[str], Selection]) -> PartWork:
+    """What the scenarios and the reports ask of one connector, computed under the keys they ask it by: all of it
+    (part 0 of 1), or one of `parts` parts of its rules, the first part with the connector's other facts."""
     static = [rule for rule in all_rules().values() if not rule.needs_cargo]
+    # In two parts: the rules of the shared files (registration points, the checkout's files) apart from those of
+    # the connector's own code, which go with its other facts; each part then parses and reads what it needs.
+    shared = [rule for rule in static if rule.id.startswith(SHARED_FILE_RULES)]
+    dealt = {1: [static], 2: [[rule for rule in static if rule not in shared], shared]}
     flows = tuple(flow_specs(repo))
 
-    def work(name: str) -> None:
-        selection = selection_of(name)
-        scope = Scope(repo, name, selection.flows, selection.source, require_docs, None)
-        assess_flows(repo, name)
-        connector_kinds(repo, name)
-        flow_expectations(repo, name)
-        connector_stage(repo, name)
-        spec_overview(repo, name)
-        if baseline is not None:
-            baseline.flow_deltas(name)
-        for rule in static:
+    def work(name: str, part: int, parts: int) -> None:
+        def select(name: str = name) -> tuple[tuple[str, ...], str]:
+            selection = selection_of(name)
+            return selection.flows, selection.source
+
+        scope = Scope(repo, name, require_docs=require_docs, select=select)
+        if part == 0:
+            assess_flows(repo, name)
+            connector_kinds(repo, name)
+            flow_expectations(repo, name)
+            connector_stage(repo, name)
+            spec_overview(repo, name)
+            if baseline is not None:
+                baseline.flow_deltas(name)
+        for rule in dealt[parts][part] if parts in dealt else static[part::parts]:
             for params in ([{"flow": flow} for flow in flows] if "flow" in rule.params else [{}]):
                 if rule.skip_reason(scope, **params) is not None:
                     continue

@@ -1,6 +1,7 @@
-"""A run of many connectors spreads their static work over forked processes (issue 14: parallel where it pays).
+"""The static work of a run over forked processes (issue 14: parallel where it pays).
 
-The processes take the connectors one at a time from a shared queue, heaviest first, and compute for each what the
+A run of many connectors (`spread`): the processes take the connectors one at a time from a shared queue, heaviest
+first. A run of a few (`split`): each connector's rules are dealt in two parts, one per process. Each computes what the
 scenarios and the reports will ask (the `work` callable: every static rule's findings and their comparison with the
 base tree, the flows' assessment, expectations, kinds). What a worker computed whose fact-cache key names one of its
 connectors, and that pickles without a syntax tree or a repository in it, comes back to the parent's fact caches.
@@ -29,8 +30,10 @@ from ..target.rust import RustFile
 
 MIN_CONNECTORS = 8  # below this a worker's start-up and the transfer cost more than they save
 MAX_JOBS = 4
+MAX_SPLIT = 2  # a few connectors' work in more parts than this repeats the shared facts in each for little gain
 GRACE_SECONDS = 60.0  # a worker may take this much longer than the parent's own share before it is given up on
 Work = Callable[[str], None]
+PartWork = Callable[[str, int, int], None]  # (name, part, parts)
 
 
 def default_jobs() -> int:
@@ -59,19 +62,51 @@ def spread(names: Sequence[str], caches: Sequence[FactCache], work: Work, jobs: 
         return
     _compute(names[:1], work)
     queue = _Queue(sorted(names[1:], key=lambda n: (-weight(n), n)))
-    context = multiprocessing.get_context("fork")
-    workers = []
-    for _ in range(jobs - 1):
-        receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(target=_worker, args=(queue, caches, work, sender), daemon=True)
-        with warnings.catch_warnings():  # Python 3.12 warns of fork in a threaded process (rich's refresh thread)
-            warnings.simplefilter("ignore", DeprecationWarning)
-            process.start()
-        sender.close()
-        workers.append((process, receiver))
+    workers = [_start(caches, queue.drain, work) for _ in range(jobs - 1)]
     started = time.monotonic()
     queue.drain(work)
-    deadline = time.monotonic() + (time.monotonic() - started) + GRACE_SECONDS
+    _collect(workers, caches, time.monotonic() + (time.monotonic() - started) + GRACE_SECONDS)
+
+
+def split(names: Sequence[str], caches: Sequence[FactCache], work: PartWork, jobs: int) -> None:
+    """A run of a few connectors: each one's work dealt in `jobs` parts (`work(name, part, parts)`), one part per
+    process, all started at once. What the parts share (the registration files parsed, ...) each process computes
+    for itself, side by side; only the parts' own results come back. Same values as without workers."""
+    jobs = min(jobs, MAX_SPLIT)
+    if jobs < 2 or not names or len(names) >= MIN_CONNECTORS or not can_fork():
+        return
+
+    def part_of(index: int) -> Callable[[Work], list[str]]:
+        return lambda _: [name for name in names if _attempt(lambda n=name: work(n, index, jobs))]
+
+    workers = [_start(caches, part_of(index), None) for index in range(1, jobs)]
+    started = time.monotonic()
+    part_of(0)(None)
+    _collect(workers, caches, time.monotonic() + (time.monotonic() - started) + GRACE_SECONDS)
+
+
+def _attempt(compute: Callable[[], None]) -> bool:
+    try:
+        compute()
+    except Exception:  # met again, and reported, where the run asks for it
+        return False
+    return True
+
+
+def _start(caches: Sequence[FactCache], drain: Callable[[Work], list[str]], work: Work | None
+           ) -> tuple[multiprocessing.process.BaseProcess, Connection]:
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_worker, args=(drain, work, caches, sender), daemon=True)
+    with warnings.catch_warnings():  # Python 3.12 warns of fork in a threaded process (rich's refresh thread)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        process.start()
+    sender.close()
+    return process, receiver
+
+
+def _collect(workers: list[tuple[multiprocessing.process.BaseProcess, Connection]], caches: Sequence[FactCache],
+             deadline: float) -> None:
     for process, receiver in workers:
         payload = _receive(process, receiver, deadline)
         if payload is not None:
@@ -97,8 +132,9 @@ class _Queue:
             self._next.value = index + 1
         return self.names[index] if index < len(self.names) else None
 
-    def drain(self, work: Work) -> list[str]:
+    def drain(self, work: Work | None) -> list[str]:
         """Compute names until none is left; the names this process computed."""
+        assert work is not None
         done = []
         while (name := self.take()) is not None:
             done.append(name)
@@ -108,17 +144,16 @@ class _Queue:
 
 def _compute(names: Sequence[str], work: Work) -> None:
     for name in names:
-        try:
-            work(name)
-        except Exception:  # met again, and reported, where the run asks for it
-            continue
+        _attempt(lambda n=name: work(n))
 
 
-def _worker(queue: _Queue, caches: Sequence[FactCache], work: Work, sender: Connection) -> None:
-    """In the forked process: compute names from the queue, send back what names them and pickles, leave at once."""
+def _worker(drain: Callable[[Work | None], list[str]], work: Work | None, caches: Sequence[FactCache],
+            sender: Connection) -> None:
+    """In the forked process: compute (`drain`), send back what names the names it computed and pickles, leave at
+    once."""
     try:
         before = [set(cache.keys()) for cache in caches]
-        wanted = set(queue.drain(work))
+        wanted = set(drain(work))
         entries = []
         for index, (cache, known) in enumerate(zip(caches, before, strict=True)):
             for key, value in cache.items():

@@ -18,19 +18,35 @@ from ..facts.flow_catalog import GUIDE_FLOW_NAMES
 from ..facts.plan_reading import plan_reading, read_plan
 from ..facts.selection import TREE, Selection
 from ..target import layout
+from ..target.fact_cache import fact
 from ..target.files import MAX_FILE_BYTES
 from ..target.repository import Repository
-from .git_tree import GitError, git
+from .git_tree import GitError, git, z_split
 from .waivers import WaiverFile, WaiverRules, differences, parse_waivers
 
 REVIEW = "waivers/selection changed by this PR — needs a maintainer's review"
 
 
+@fact
+def _base_grace_entries(repo: Repository, base: str) -> dict[str, str]:
+    """Every entry of the GRACE folder at the base, path -> its `ls-tree` line: one git call per run, where asking
+    for each connector's two plan candidates would cost hundreds on a core-wide change."""
+    try:
+        listing = git(repo.root, "--literal-pathspecs", "ls-tree", "-r", "-z", "--end-of-options", base, "--",
+                      layout.GRACE_DIR)
+    except GitError:
+        return {}
+    return {entry.split("\t", 1)[1]: entry for entry in z_split(listing) if "\t" in entry}
+
+
 def base_file(repo: Repository, base: str, rel: str) -> str | None:
     """A regular file's text at the base commit (None when absent there, a symlink, or too large)."""
     try:
-        listing = git(repo.root, "--literal-pathspecs", "ls-tree", "-z", "--end-of-options", base, "--", rel)
-        entry = listing.split("\0", 1)[0]
+        if rel.startswith(layout.GRACE_DIR + "/"):
+            entry = _base_grace_entries(repo, base).get(rel, "")
+        else:
+            listing = git(repo.root, "--literal-pathspecs", "ls-tree", "-z", "--end-of-options", base, "--", rel)
+            entry = listing.split("\0", 1)[0]
         if "\t" not in entry:
             return None
         mode, kind, obj = entry.split("\t", 1)[0].split()

@@ -31,7 +31,7 @@ class Repository:
         if not path.is_dir():
             raise TargetError(f"target checkout {path} is not a directory")
         self.root = path.resolve()
-        self.read = TargetFiles(self.root, also=(shared.root,) if shared is not None else ())
+        self.read = TargetFiles(self.root, lender=shared.read if shared is not None else None, lent=same)
         if not self.read.is_file(layout.CONNECTORS_RS):
             if self.read.escapes:
                 raise TargetError(f"{self.root} is not a Hyperswitch checkout: {layout.CONNECTORS_RS} is a symlink "
