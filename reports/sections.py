@@ -7,6 +7,7 @@ Pure functions over `reports.model`; nothing here formats text.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -93,8 +94,24 @@ class Section:
         return min((display_status(r) for r in self.results), key=STATUS_RANK.__getitem__, default="passed")
 
 
+# Each renderer asks for every connector's sections several times (six on a whole tree): grouped once per report.
+_SECTIONS: dict[int, tuple[weakref.ref[ConnectorReport], int, list[Section]]] = {}
+
+
 def sections(connector: ConnectorReport) -> list[Section]:
-    """The connector's scenarios grouped by feature, features in the guide's order, failures first in each."""
+    """The connector's scenarios grouped by feature, features in the guide's order, failures first in each (the
+    report is final when it is rendered; a scenario added since the last call groups them again)."""
+    known = _SECTIONS.get(id(connector))
+    if known is not None and known[0]() is connector and known[1] == len(connector.scenarios):
+        return known[2]
+    if len(_SECTIONS) > 4096:  # reports of earlier runs in one process (the harness's own tests)
+        _SECTIONS.clear()
+    grouped = _group(connector)
+    _SECTIONS[id(connector)] = (weakref.ref(connector), len(connector.scenarios), grouped)
+    return grouped
+
+
+def _group(connector: ConnectorReport) -> list[Section]:
     by_feature: dict[str, list[ScenarioResult]] = {}
     for result in connector.scenarios:
         by_feature.setdefault(result.feature, []).append(result)
