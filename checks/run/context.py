@@ -194,7 +194,7 @@ def _spread(repo: Repository, baseline: Baseline | None, options: RunOptions, na
         split(names, caches, work, jobs)
 
 
-SHARED_FILE_RULES = ("registration.", "scaffolding.")
+SHARED_FILE_RULES = ("registration.", "scaffolding.", "pitfall-3")
 
 
 def _connector_work(repo: Repository, baseline: Baseline | None, require_docs: bool,
@@ -202,8 +202,9 @@ def _connector_work(repo: Repository, baseline: Baseline | None, require_docs: b
     """What the scenarios and the reports ask of one connector, computed under the keys they ask it by: all of it
     (part 0 of 1), or one of `parts` parts of its rules, the first part with the connector's other facts."""
     static = [rule for rule in all_rules().values() if not rule.needs_cargo]
-    # In two parts: the rules of the shared files (registration points, the checkout's files) apart from those of
-    # the connector's own code, which go with its other facts; each part then parses and reads what it needs.
+    # In two parts: the rules of the shared files (registration points, the checkout's files, and pitfall 3's
+    # default-implementation macro lists, which it reads with the default-impls point) apart from those of the
+    # connector's own code, which go with its other facts; each part then parses and reads what it needs.
     shared = [rule for rule in static if rule.id.startswith(SHARED_FILE_RULES)]
     dealt = {1: [static], 2: [[rule for rule in static if rule not in shared], shared]}
     flows = tuple(flow_specs(repo))
