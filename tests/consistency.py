@@ -67,6 +67,10 @@ def consistency_problems(features_dir: Path) -> list[str]:
     for variant in variants(features_dir):
         reached = reached_rules(variant, problems)
         reached_anywhere |= reached
+        once = "run-level" in variant.tags
+        for rule_id in sorted(r for r in reached if all_rules()[r].run_level != once):
+            problems.append(f"{variant.where}: {'a run-level' if once else 'a per-connector'} scenario runs "
+                            f"{rule_id}, whose run_level is {all_rules()[rule_id].run_level}")
         severities = variant.tags & {"error", "warning"}
         if reached and len(severities) != 1:
             problems.append(f"{variant.where}: needs exactly one of @error/@warning, has {sorted(severities)}")

@@ -1,5 +1,6 @@
 """The Gherkin scenarios and the rule registry agree: every rule a step names exists, severity tags match the
-rules' severities, every rule is reached, and each guide pitfall and registration point owns exactly one scenario."""
+rules' severities, every rule is reached, each guide pitfall and registration point owns exactly one scenario, and
+the run-level scenarios run exactly the rules declared run_level."""
 
 from __future__ import annotations
 
@@ -38,8 +39,9 @@ def _broken(tmp_path: Path, feature: str, old: str, new: str) -> Path:
     ("scaffolding.feature", "Then every one of its Rust files parses", "Then its connector file and transformers "
                                                                        "file exist", "scaffolding.parses is reached"),
     ("pitfalls.feature", "@error @pitfall-7", "@error @pitfall-7 @P2", "does not run"),
+    ("shared_files.feature", "@run-level @shared-files", "@shared-files", "a per-connector scenario runs"),
 ], ids=["unknown-rule", "severity-mismatch", "two-severities", "pitfall-twice", "point-missing", "rule-unreached",
-        "tag-without-its-rules"])
+        "tag-without-its-rules", "run-level-rule-per-connector"])
 def test_each_broken_condition_is_caught(tmp_path: Path, feature: str, old: str, new: str, expected: str) -> None:
     problems = consistency_problems(_broken(tmp_path, feature, old, new))
     assert any(expected in p for p in problems), problems

@@ -9,8 +9,16 @@ from pathlib import Path
 
 import pytest
 from ast_grep_py import SgRoot
+from connector_compliance.checks.core.registry import all_rules
 from connector_compliance.checks.run import parallel
-from connector_compliance.checks.run.context import SAMPLE_CONNECTOR
+from connector_compliance.checks.run.context import (
+    RUN_LEVEL,
+    SAMPLE_CONNECTOR,
+    SAMPLE_REPO,
+    RunContext,
+    build_run_context,
+)
+from connector_compliance.checks.run.options import RunOptions
 from connector_compliance.checks.target.fact_cache import FactCache
 
 from .sample_connectors import AUTHORIZE, REAL_FLOW, add_connector, flow, template_code
@@ -85,11 +93,25 @@ def test_a_part_that_fails_in_the_worker_is_left_for_the_parent() -> None:
     assert (_measure, ("conn00", 1, 2)) in dict(cache.items())
 
 
-@pytest.mark.parametrize(("names", "jobs"), [(NAMES[:1], 1), (NAMES[: parallel.MIN_CONNECTORS], 2)])
-def test_one_job_or_many_connectors_split_nothing(names: list[str], jobs: int) -> None:
+@pytest.mark.parametrize(("names", "jobs"), [(NAMES[:1], 1), ([], 2)])
+def test_one_job_or_no_connector_splits_nothing(names: list[str], jobs: int) -> None:
     cache, pids = FactCache(), FactCache()
     parallel.split(names, [cache, pids], _part_work(cache, pids), jobs=jobs)
-    assert len(cache) == 0  # one process: each fact when the run asks; many connectors: spread() takes them
+    assert len(cache) == 0  # each fact computed when the run asks for it
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_run_level_rules_are_computed_ahead_by_the_shared_files_part(jobs: int) -> None:
+    run = build_run_context(RunOptions(hs_repo=SAMPLE_REPO, connectors=(SAMPLE_CONNECTOR,), jobs=jobs))
+    once = sorted(rule.id for rule in all_rules().values() if rule.run_level)
+    assert once == ["registration.embedded-toml-parses", "registration.toml-parses"]
+    ahead = {args[:2] for (function, args), _ in run.repo.facts.items() if function is RunContext.findings}
+    if jobs == 1:  # one process computes each rule when a scenario asks
+        assert ahead == set()
+    else:  # in the worker, which sent them back: the run-level key, and never the connector's
+        assert {(rule_id, RUN_LEVEL) for rule_id in once} <= ahead
+        assert not {(rule_id, SAMPLE_CONNECTOR) for rule_id in once} & ahead
+        assert ("pitfall-4", SAMPLE_CONNECTOR) in ahead  # the parent's part
 
 
 def test_values_holding_a_syntax_tree_stay_in_the_worker() -> None:

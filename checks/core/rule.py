@@ -92,6 +92,7 @@ class Rule:
     rustc: RustcHint | None = None
     see_also: tuple[str, ...] = ()  # tags of scenarios that own a related mistake
     needs_cargo: bool = False
+    run_level: bool = False  # judged once per run, not per connector (features/shared_files.feature)
     # The shared item the rule checks (a registration point), found by what it is; None where the tree has none.
     # A tree without it skips the rule, but a baseline reports a point the change itself removed.
     locate: Locate | None = None

@@ -187,11 +187,12 @@ def _spread(repo: Repository, baseline: Baseline | None, options: RunOptions, na
     jobs = _jobs(options)
     caches = [repo.facts] if baseline is None else [repo.facts, baseline.repo.facts]
     work = _connector_work(repo, baseline, options.require_docs, selection_of)
+    units = (*names, RUN_LEVEL) if names else ()  # the run-level scenarios' rules too, last (they weigh nothing)
     if len(names) >= MIN_CONNECTORS:
-        spread(names, caches, lambda name: work(name, 0, 1), jobs,
-               lambda name: repo.read.size(layout.connector_main_file(name)))
+        spread(units, caches, lambda name: work(name, 0, 1), jobs,
+               lambda name: repo.read.size(layout.connector_main_file(name)) if name else 0)
     else:
-        split(names, caches, work, jobs)
+        split(units, caches, work, jobs)
 
 
 SHARED_FILE_RULES = ("registration.", "scaffolding.", "pitfall-3")
@@ -200,13 +201,10 @@ SHARED_FILE_RULES = ("registration.", "scaffolding.", "pitfall-3")
 def _connector_work(repo: Repository, baseline: Baseline | None, require_docs: bool,
                     selection_of: Callable[[str], Selection]) -> PartWork:
     """What the scenarios and the reports ask of one connector, computed under the keys they ask it by: all of it
-    (part 0 of 1), or one of `parts` parts of its rules, the first part with the connector's other facts."""
+    (part 0 of 1), or one of `parts` parts of its rules, the first part with the connector's other facts. The
+    name RUN_LEVEL stands for the run-level scenarios: the rules judged once per run, and only those."""
     static = [rule for rule in all_rules().values() if not rule.needs_cargo]
-    # In two parts: the rules of the shared files (registration points, the checkout's files, and pitfall 3's
-    # default-implementation macro lists, which it reads with the default-impls point) apart from those of the
-    # connector's own code, which go with its other facts; each part then parses and reads what it needs.
-    shared = [rule for rule in static if rule.id.startswith(SHARED_FILE_RULES)]
-    dealt = {1: [static], 2: [[rule for rule in static if rule not in shared], shared]}
+    dealt = {once: _deal([rule for rule in static if rule.run_level == once]) for once in (False, True)}
     flows = tuple(flow_specs(repo))
 
     def work(name: str, part: int, parts: int) -> None:
@@ -214,8 +212,10 @@ def _connector_work(repo: Repository, baseline: Baseline | None, require_docs: b
             selection = selection_of(name)
             return selection.flows, selection.source
 
-        scope = Scope(repo, name, require_docs=require_docs, select=select)
-        if part == 0:
+        run_level = name == RUN_LEVEL
+        scope = Scope(repo, name, require_docs=require_docs) if run_level else \
+            Scope(repo, name, require_docs=require_docs, select=select)
+        if part == 0 and not run_level:
             assess_flows(repo, name)
             connector_kinds(repo, name)
             flow_expectations(repo, name)
@@ -223,7 +223,8 @@ def _connector_work(repo: Repository, baseline: Baseline | None, require_docs: b
             spec_overview(repo, name)
             if baseline is not None:
                 baseline.flow_deltas(name)
-        for rule in dealt[parts][part] if parts in dealt else static[part::parts]:
+        by_parts = dealt[run_level]
+        for rule in by_parts[parts][part] if parts in by_parts else by_parts[1][0][part::parts]:
             for params in ([{"flow": flow} for flow in flows] if "flow" in rule.params else [{}]):
                 if rule.skip_reason(scope, **params) is not None:
                     continue
@@ -241,6 +242,15 @@ def _connector_work(repo: Repository, baseline: Baseline | None, require_docs: b
                                    lambda r=rule, p=params, s=shared: baseline.compare_run_level(r, scope, s, **p))
 
     return work
+
+
+def _deal(rules: list[Rule]) -> dict[int, list[list[Rule]]]:
+    """The rules by number of parts. In two: the rules of the shared files (registration points, the checkout's
+    files, and pitfall 3's default-implementation macro lists, which it reads with the default-impls point) apart
+    from those of the connector's own code, which go with its other facts; each part parses and reads what it
+    needs."""
+    shared = [rule for rule in rules if rule.id.startswith(SHARED_FILE_RULES)]
+    return {1: [rules], 2: [[rule for rule in rules if rule not in shared], shared]}
 
 
 def _waiver_rel(repo: Repository, given: Path | None) -> str | None:

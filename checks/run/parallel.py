@@ -73,7 +73,7 @@ def split(names: Sequence[str], caches: Sequence[FactCache], work: PartWork, job
     process, all started at once. What the parts share (the registration files parsed, ...) each process computes
     for itself, side by side; only the parts' own results come back. Same values as without workers."""
     jobs = min(jobs, MAX_SPLIT)
-    if jobs < 2 or not names or len(names) >= MIN_CONNECTORS or not can_fork():
+    if jobs < 2 or not names or not can_fork():
         return
 
     def part_of(index: int) -> Callable[[Work], list[str]]:

@@ -30,4 +30,5 @@ RULE = Rule(
     check=check_embedded_tomls_parse,
     tags=("registration-toml-embedded",),
     see_also=("registration-toml",),
+    run_level=True,
 )

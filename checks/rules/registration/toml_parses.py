@@ -27,4 +27,5 @@ RULE = Rule(
     check=check_config_files_parse,
     tags=("registration-toml",),
     see_also=("registration-toml-embedded",),
+    run_level=True,
 )
