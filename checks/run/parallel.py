@@ -62,7 +62,7 @@ def spread(names: Sequence[str], caches: Sequence[FactCache], work: Work, jobs: 
         return
     _compute(names[:1], work)
     queue = _Queue(sorted(names[1:], key=lambda n: (-weight(n), n)))
-    workers = [_start(caches, queue.drain, work) for _ in range(jobs - 1)]
+    workers = [_start(caches, lambda: queue.drain(work)) for _ in range(jobs - 1)]
     started = time.monotonic()
     queue.drain(work)
     _collect(workers, caches, time.monotonic() + (time.monotonic() - started) + GRACE_SECONDS)
@@ -76,12 +76,12 @@ def split(names: Sequence[str], caches: Sequence[FactCache], work: PartWork, job
     if jobs < 2 or not names or not can_fork():
         return
 
-    def part_of(index: int) -> Callable[[Work], list[str]]:
-        return lambda _: [name for name in names if _attempt(lambda n=name: work(n, index, jobs))]
+    def part_of(index: int) -> Callable[[], list[str]]:
+        return lambda: [name for name in names if _attempt(lambda n=name: work(n, index, jobs))]
 
-    workers = [_start(caches, part_of(index), None) for index in range(1, jobs)]
+    workers = [_start(caches, part_of(index)) for index in range(1, jobs)]
     started = time.monotonic()
-    part_of(0)(None)
+    part_of(0)()
     _collect(workers, caches, time.monotonic() + (time.monotonic() - started) + GRACE_SECONDS)
 
 
@@ -93,11 +93,11 @@ def _attempt(compute: Callable[[], None]) -> bool:
     return True
 
 
-def _start(caches: Sequence[FactCache], drain: Callable[[Work], list[str]], work: Work | None
+def _start(caches: Sequence[FactCache], compute: Callable[[], list[str]]
            ) -> tuple[multiprocessing.process.BaseProcess, Connection]:
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_worker, args=(drain, work, caches, sender), daemon=True)
+    process = context.Process(target=_worker, args=(compute, caches, sender), daemon=True)
     with warnings.catch_warnings():  # Python 3.12 warns of fork in a threaded process (rich's refresh thread)
         warnings.simplefilter("ignore", DeprecationWarning)
         process.start()
@@ -132,9 +132,8 @@ class _Queue:
             self._next.value = index + 1
         return self.names[index] if index < len(self.names) else None
 
-    def drain(self, work: Work | None) -> list[str]:
+    def drain(self, work: Work) -> list[str]:
         """Compute names until none is left; the names this process computed."""
-        assert work is not None
         done = []
         while (name := self.take()) is not None:
             done.append(name)
@@ -147,13 +146,12 @@ def _compute(names: Sequence[str], work: Work) -> None:
         _attempt(lambda n=name: work(n))
 
 
-def _worker(drain: Callable[[Work | None], list[str]], work: Work | None, caches: Sequence[FactCache],
-            sender: Connection) -> None:
-    """In the forked process: compute (`drain`), send back what names the names it computed and pickles, leave at
-    once."""
+def _worker(compute: Callable[[], list[str]], caches: Sequence[FactCache], sender: Connection) -> None:
+    """In the forked process: compute (returning the names it computed), send back what names them and pickles,
+    leave at once."""
     try:
         before = [set(cache.keys()) for cache in caches]
-        wanted = set(drain(work))
+        wanted = set(compute())
         entries = []
         for index, (cache, known) in enumerate(zip(caches, before, strict=True)):
             for key, value in cache.items():
