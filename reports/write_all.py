@@ -7,7 +7,7 @@ from __future__ import annotations
 import gc
 import os
 import warnings
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .html import write_html
@@ -65,20 +65,30 @@ def write_reports(report: ComplianceReport, report_dir: Path, env: Mapping[str, 
     return written
 
 
-def write_every_report(report: ComplianceReport, report_dir: Path, env: Mapping[str, str], fork: bool = True
-                       ) -> list[Path]:
-    """compliance.json and `write_reports`' files. With `fork` (and where the OS has it), a child process encodes
-    and writes the JSON while this one renders the others (on a whole tree the two halves cost about the same,
-    0.4 s each); the files are the same either way. When the child cannot start or fails, the JSON is written
-    here, so an error surfaces where the run reports it."""
-    child = _start_json_child(report, report_dir) if fork else None
-    written = write_reports(report, report_dir, env)
+def write_every_report(report: ComplianceReport, report_dir: Path, env: Mapping[str, str], fork: bool = True,
+                       meanwhile: Callable[[], None] = lambda: None) -> list[Path]:
+    """Every report file, and the step summary when `env` asks for it. With `fork` (and where the OS has it), a
+    child process writes compliance.json, summary.md and compliance.sarif while this one writes compliance.html
+    and runs `meanwhile` (the terminal summary's rendering): on a whole tree the two halves cost about the same.
+    The files are the same either way. When the child cannot start or fails, its files are written here, so an
+    error surfaces where the run reports it."""
+    child = _start_child(report, report_dir, env) if fork else None
+    html = write_html(report, report_dir)
+    meanwhile()
     if child is None or os.waitstatus_to_exitcode(os.waitpid(child, 0)[1]) != 0:
-        write_json(report, report_dir)
-    return [report_dir / "compliance.json", *written]
+        _write_childs_share(report, report_dir, env)
+    written = [report_dir / "compliance.json", html, report_dir / "summary.md", report_dir / "compliance.sarif"]
+    summary = append_step_summary(report, env)
+    return [*written, summary] if summary is not None else written
 
 
-def _start_json_child(report: ComplianceReport, report_dir: Path) -> int | None:
+def _write_childs_share(report: ComplianceReport, report_dir: Path, env: Mapping[str, str]) -> None:
+    write_json(report, report_dir)
+    write_markdown(report, report_dir, artifact_url=run_url(env))
+    write_sarif(report, report_dir, run_id=run_id(env))
+
+
+def _start_child(report: ComplianceReport, report_dir: Path, env: Mapping[str, str]) -> int | None:
     if not hasattr(os, "fork"):
         return None
     try:
@@ -92,7 +102,7 @@ def _start_json_child(report: ComplianceReport, report_dir: Path) -> int | None:
     code = 1
     try:
         gc.disable()  # a short-lived copy: collecting would only touch (and so copy) the parent's pages
-        write_json(report, report_dir)
+        _write_childs_share(report, report_dir, env)
         code = 0
     finally:
         os._exit(code)  # no atexit handlers, no pytest or rich teardown in a forked copy

@@ -55,6 +55,7 @@ SCENARIO_KEY = pytest.StashKey[tuple[str, str, list[str]]]()
 STEPS_KEY = pytest.StashKey[list[tuple[str, str]]]()
 ABORT_KEY = pytest.StashKey[HarnessError]()  # bad input: nothing runs, the message is the run's last line
 DESELECTED_KEY = pytest.StashKey[int]()  # compliance scenarios that -m / -k deselected
+TERMINAL_KEY = pytest.StashKey[str]()  # the terminal summary, rendered at the end of the run
 LAST_LINE_KEY = pytest.StashKey[str]()  # why the run exits as it does, printed after everything else
 FEATURES_DIR = Path(__file__).resolve().parent.parent / "features"
 PREFIX = "connector-compliance: "
@@ -385,7 +386,8 @@ def finish(session: pytest.Session) -> None:
     attach_excerpts(report, run.repo.read)
     try:
         with phase(config, "writing the reports"):
-            write_every_report(report, run.report_dir, os.environ, fork=run.jobs > 1)  # .json .html .md .sarif
+            write_every_report(report, run.report_dir, os.environ, fork=run.jobs > 1,
+                               meanwhile=lambda: _render_terminal(config, report))
     except OSError as problem:
         session.exitstatus = UsageError.exit_code
         config.stash[LAST_LINE_KEY] = f"{PREFIX}cannot write the reports to {run.report_dir}: {problem.strerror}"
@@ -404,7 +406,8 @@ def summarize(terminalreporter: pytest.TerminalReporter) -> None:
         return
     report = config.stash[REPORT_KEY]
     terminalreporter.section("connector compliance")
-    terminalreporter.write(render_terminal(report, show_drift=config.getoption("show_drift")))
+    rendered = config.stash.get(TERMINAL_KEY, None)
+    terminalreporter.write(rendered if rendered is not None else _render_terminal(config, report))
     report_dir = run.report_dir
     if run.report_dir_note:
         terminalreporter.write_line(inert_line(f"note: {run.report_dir_note}"))
@@ -413,6 +416,12 @@ def summarize(terminalreporter: pytest.TerminalReporter) -> None:
     prefix = config.getoption("annotation_prefix")
     for line in github_annotations(report, os.environ, prefix):  # [] unless GITHUB_ACTIONS=true
         terminalreporter.write_line(line)
+
+
+def _render_terminal(config: pytest.Config, report: ComplianceReport) -> str:
+    """The terminal summary, rendered once the report is final (while the report files are written, see finish)."""
+    config.stash[TERMINAL_KEY] = render_terminal(report, show_drift=config.getoption("show_drift"))
+    return config.stash[TERMINAL_KEY]
 
 
 def print_last_line(config: pytest.Config) -> None:
