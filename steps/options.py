@@ -75,7 +75,7 @@ def add_options(parser: pytest.Parser) -> None:
     group.addoption("--jobs", metavar="N", type=int, default=None,
                     help="processes for the static checks (default: the cores, at most 4; 1: none besides "
                          "pytest's own). A run of 8 or more connectors deals them out; a smaller run splits each "
-                         "connector's rules in 2 parts")
+                         "connector's rules in 2 parts; the report files are written beside the HTML")
     group.addoption("--no-cargo", action="store_true", default=False,
                     help="skip every scenario that runs cargo")
     group.addoption("--cargo-args", metavar="ARGS", default=None,
