@@ -51,20 +51,6 @@ def append_step_summary(report: ComplianceReport, env: Mapping[str, str]) -> Pat
     return path
 
 
-def write_reports(report: ComplianceReport, report_dir: Path, env: Mapping[str, str]) -> list[Path]:
-    """Write compliance.html, summary.md and compliance.sarif into `report_dir` (created if needed), and append
-    the summary to `$GITHUB_STEP_SUMMARY` when `env` sets it. Returns every path written or appended to."""
-    written = [
-        write_html(report, report_dir),
-        write_markdown(report, report_dir, artifact_url=run_url(env)),
-        write_sarif(report, report_dir, run_id=run_id(env)),
-    ]
-    summary = append_step_summary(report, env)
-    if summary is not None:
-        written.append(summary)
-    return written
-
-
 def write_every_report(report: ComplianceReport, report_dir: Path, env: Mapping[str, str], fork: bool = True,
                        meanwhile: Callable[[], None] = lambda: None) -> list[Path]:
     """Every report file, and the step summary when `env` asks for it. With `fork` (and where the OS has it), a

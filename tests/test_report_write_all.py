@@ -1,5 +1,5 @@
-"""write_reports: the three files, and the step summary appended when `$GITHUB_STEP_SUMMARY` is set;
-write_every_report: those and the JSON, written by a forked child (or here when it cannot)."""
+"""write_every_report: the four files (the JSON, Markdown and SARIF ones from a forked child, or here when it
+cannot), and the step summary appended when `$GITHUB_STEP_SUMMARY` is set."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from connector_compliance.reports.write_all import (
     run_id,
     run_url,
     write_every_report,
-    write_reports,
 )
 
 from .report_samples import failing_report, passing_report
@@ -24,10 +23,10 @@ GITHUB_ENV = {"GITHUB_ACTIONS": "true", "GITHUB_SERVER_URL": "https://github.com
               "GITHUB_RUN_ID": "99", "GITHUB_RUN_ATTEMPT": "2"}
 
 
-def test_writes_html_markdown_and_sarif(tmp_path: Path) -> None:
+def test_writes_json_html_markdown_and_sarif(tmp_path: Path) -> None:
     report_dir = tmp_path / "new" / "dir"
-    paths = write_reports(failing_report(), report_dir, {})
-    assert [p.name for p in paths] == ["compliance.html", "summary.md", "compliance.sarif"]
+    paths = write_every_report(failing_report(), report_dir, {}, fork=False)
+    assert [p.name for p in paths] == ["compliance.json", "compliance.html", "summary.md", "compliance.sarif"]
     assert all(p.parent == report_dir and p.stat().st_size > 0 for p in paths)
     sarif = json.loads((report_dir / "compliance.sarif").read_text(encoding="utf-8"))
     assert sarif["runs"][0]["automationDetails"]["id"] == "connector-compliance/local"
@@ -36,7 +35,8 @@ def test_writes_html_markdown_and_sarif(tmp_path: Path) -> None:
 def test_appends_the_summary_to_the_step_summary(tmp_path: Path) -> None:
     step_summary = tmp_path / "step_summary.md"
     step_summary.write_text("# earlier step output\n", encoding="utf-8")
-    paths = write_reports(failing_report(), tmp_path / "r", {**GITHUB_ENV, "GITHUB_STEP_SUMMARY": str(step_summary)})
+    paths = write_every_report(failing_report(), tmp_path / "r",
+                               {**GITHUB_ENV, "GITHUB_STEP_SUMMARY": str(step_summary)})
     assert paths[-1] == step_summary
     content = step_summary.read_text(encoding="utf-8")
     assert content.startswith("# earlier step output\n\n## connector-compliance")
@@ -49,7 +49,7 @@ def test_appends_the_summary_to_the_step_summary(tmp_path: Path) -> None:
 def test_a_full_step_summary_is_left_alone(tmp_path: Path) -> None:
     step_summary = tmp_path / "full.md"
     step_summary.write_bytes(b"x" * (STEP_SUMMARY_BYTES - 100))
-    paths = write_reports(passing_report(), tmp_path / "r", {"GITHUB_STEP_SUMMARY": str(step_summary)})
+    paths = write_every_report(passing_report(), tmp_path / "r", {"GITHUB_STEP_SUMMARY": str(step_summary)})
     assert step_summary not in paths and step_summary.stat().st_size == STEP_SUMMARY_BYTES - 100
 
 
