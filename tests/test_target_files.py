@@ -91,3 +91,21 @@ def test_connector_files_never_follow_a_folder_linked_to_root(tmp_path: Path) ->
     folder.symlink_to("/")
     repo = Repository(root)
     assert repo.connector_files("samplepay") == [f"{CONNECTORS}/samplepay.rs"]
+
+
+def test_a_base_tree_resolves_its_links_to_the_checkout_through_the_checkouts_files(tree: Path) -> None:
+    """A baseline tree links its unchanged files to the checkout's (run/git_tree.materialise): those `lent` paths
+    resolve as the checkout resolves them, count in walks, and are no escape; any other link out is still one."""
+    base = tree.parent / "base"
+    (base / "src" / "inner").mkdir(parents=True)
+    (base / "src" / "a.rs").symlink_to(tree / "src" / "a.rs")  # lent: the harness's own link
+    (base / "src" / "inner" / "b.rs").write_text("fn b_before() {}\n")  # changed: unpacked from git
+    (base / "src" / "leak.rs").symlink_to(tree.parent / "outside" / "secret.rs")  # not lent: an escape
+    checkout = TargetFiles(tree)
+    read = TargetFiles(base, lender=checkout, lent=frozenset({"src/a.rs"}))
+    assert read.real("src/a.rs") == (tree / "src" / "a.rs").resolve() == checkout.real("src/a.rs")
+    assert read.read_text("src/a.rs") == "fn a() {}\n"
+    assert read.walk("src", ".rs") == ["src/a.rs", "src/inner/b.rs"]
+    assert read.read_text("src/leak.rs") is None
+    assert read.symlinks_leaving("src") == ["src/leak.rs"]
+    assert set(read.escapes) == {"src/leak.rs"}
