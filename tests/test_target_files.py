@@ -3,6 +3,9 @@ over the read limit read as empty."""
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -70,6 +73,33 @@ def test_files_over_the_limit_read_as_empty(tree: Path, monkeypatch: pytest.Monk
     read = TargetFiles(tree)
     assert read.read_text("src/a.rs") == ""
     assert read.oversized == {"src/a.rs": 10}
+
+
+def _stat_shrunk_by(shrink: int) -> Callable[[int], os.stat_result]:
+    """os.fstat as if the file had been `shrink` bytes shorter when it was opened (it grew in between)."""
+    real_fstat = os.fstat
+
+    def fstat(fd: int) -> os.stat_result:
+        info = real_fstat(fd)
+        fields = list(info)
+        fields[stat.ST_SIZE] = max(0, info.st_size - shrink)
+        return os.stat_result(fields)
+    return fstat
+
+
+def test_a_file_that_grew_since_its_size_was_read_is_read_whole(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(target_files.os, "fstat", _stat_shrunk_by(4))
+    read = TargetFiles(tree)
+    assert read.read_bytes("src/a.rs") == (tree / "src/a.rs").read_bytes()
+    assert read.oversized == {}
+
+
+def test_a_file_that_grew_past_the_limit_reads_as_empty(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(target_files, "MAX_FILE_BYTES", 8)
+    monkeypatch.setattr(target_files.os, "fstat", _stat_shrunk_by(4))  # 6 bytes when opened, 10 when read
+    read = TargetFiles(tree)
+    assert read.read_text("src/a.rs") == ""
+    assert read.oversized == {"src/a.rs": 9}  # read up to the limit and one byte more
 
 
 def test_a_connectors_rs_linked_outside_is_named_in_the_message(tmp_path: Path) -> None:

@@ -195,7 +195,10 @@ def _spread(repo: Repository, baseline: Baseline | None, options: RunOptions, na
         split(units, caches, work, jobs)
 
 
-SHARED_FILE_RULES = ("registration.", "scaffolding.", "pitfall-3")
+# The rules of the shared files: the registration points (connectors.rs's module list among them) and pitfall 3,
+# which reads the same default-implementation macro lists. The connector's own files (scaffolding.files, .parses,
+# .transformers-module) and the checkout's symlinks go with the connector's code.
+SHARED_FILE_RULES = ("registration.", "scaffolding.module", "pitfall-3")
 
 
 def _connector_work(repo: Repository, baseline: Baseline | None, require_docs: bool,
