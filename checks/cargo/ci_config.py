@@ -13,10 +13,13 @@ import re
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
+from typing import TYPE_CHECKING
 
 from .features import Workspace
+
+# PyYAML costs about 20 ms to import, and only a run that plans cargo reads a workflow: imported where used.
+if TYPE_CHECKING:
+    import yaml
 
 WORKFLOWS_DIR = ".github/workflows"
 PREFERRED_WORKFLOWS = ("CI-pr.yml", "CI-pr.yaml")
@@ -52,22 +55,26 @@ class CiCommand:
 
 
 def _get(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    import yaml
     if not isinstance(node, yaml.MappingNode):
         return None
     return next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
 
 
 def _items(node: yaml.Node | None) -> list[tuple[str, yaml.Node]]:
+    import yaml
     if not isinstance(node, yaml.MappingNode):
         return []
     return [(str(k.value), v) for k, v in node.value if isinstance(k, yaml.ScalarNode)]
 
 
 def _env(node: yaml.Node | None) -> dict[str, str]:
+    import yaml
     return {k: str(v.value) for k, v in _items(node) if isinstance(v, yaml.ScalarNode)}
 
 
 def _triggers(node: yaml.Node | None) -> set[str]:
+    import yaml
     if isinstance(node, yaml.ScalarNode):
         return {str(node.value)}
     if isinstance(node, yaml.SequenceNode):
@@ -134,6 +141,7 @@ def workflow_files(root: Path) -> list[Path]:
 
 def workflow_commands(root: Path) -> list[CiCommand]:
     """Every `cargo`/`just` command of the target's pull-request workflows, in file order."""
+    import yaml
     found: list[CiCommand] = []
     for path in workflow_files(root):
         try:
