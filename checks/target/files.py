@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -172,24 +173,14 @@ class TargetFiles:
         if base is None or not base.is_dir():
             return []
         found: list[str] = []
-        pending = [(base, os.path.normpath(rel_dir))]
-        while pending:
-            folder, logical = pending.pop()
-            try:
-                entries = list(os.scandir(folder))
-            except OSError:
-                continue
-            for entry in entries:
-                rel = f"{logical}/{entry.name}"
-                if entry.is_symlink():
-                    if entry.name.endswith(suffix) and self.is_file(rel):
-                        found.append(rel)  # a link to a file inside the checkout; one leaving it is recorded
-                    elif not self._inside(Path(os.path.realpath(entry.path))):
-                        self.record_escape(rel)
-                elif entry.is_dir(follow_symlinks=False):
-                    pending.append((Path(entry.path), rel))
-                elif entry.name.endswith(suffix) and entry.is_file(follow_symlinks=False):
-                    found.append(rel)
+        for entry, rel in _entries(str(base), os.path.normpath(rel_dir) + "/"):
+            if entry.is_symlink():
+                if entry.name.endswith(suffix) and self.is_file(rel):
+                    found.append(rel)  # a link to a file inside the checkout; one leaving it is recorded
+                elif not self._inside(Path(os.path.realpath(entry.path))):
+                    self.record_escape(rel)
+            elif entry.name.endswith(suffix) and entry.is_file(follow_symlinks=False):
+                found.append(rel)
         return sorted(found, key=lambda rel: rel.split("/"))  # component-wise, as sorted(Path.rglob()) was
 
     def glob_dirs(self, rel_dir: str) -> list[str]:
@@ -218,23 +209,30 @@ class TargetFiles:
         found = [escape] if escape is not None else []
         start = self.root / rel
         if escape is None and start.is_dir() and not start.is_symlink():
-            # scandir's entries know from the folder listing which are links: no lstat per file (thousands).
             logical = os.path.normpath(rel)
-            pending = [(str(start), "" if logical == "." else logical + "/")]
-            while pending:
-                folder, prefix = pending.pop()
-                try:
-                    entries = list(os.scandir(folder))
-                except OSError:
-                    continue
-                for entry in entries:
-                    child = prefix + entry.name
-                    if entry.is_symlink():
-                        # The harness's own link to the lender's file is inside by construction.
-                        if child not in self.lent and not self._inside(Path(os.path.realpath(entry.path))):
-                            found.append(child)
-                    elif entry.is_dir(follow_symlinks=False):
-                        pending.append((entry.path, child + "/"))
+            for entry, child in _entries(str(start), "" if logical == "." else logical + "/"):
+                # The harness's own link to the lender's file is inside by construction.
+                if entry.is_symlink() and child not in self.lent \
+                        and not self._inside(Path(os.path.realpath(entry.path))):
+                    found.append(child)
         for item in found:
             self.record_escape(item)
         return sorted(found)
+
+
+def _entries(folder: str, prefix: str) -> Iterator[tuple[os.DirEntry[str], str]]:
+    """Every entry under `folder` with its checkout-relative path (`prefix` + its path below `folder`), entering
+    real folders only, never a symlinked one. scandir's entries know from the listing which are links and folders:
+    no lstat per file (thousands). Unreadable folders are skipped."""
+    pending = [(folder, prefix)]
+    while pending:
+        current, here = pending.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            rel = here + entry.name
+            yield entry, rel
+            if not entry.is_symlink() and entry.is_dir(follow_symlinks=False):
+                pending.append((entry.path, rel + "/"))
