@@ -16,6 +16,7 @@ from connector_compliance.checks.run.context import (
     SAMPLE_CONNECTOR,
     SAMPLE_REPO,
     RunContext,
+    _deal,
     build_run_context,
 )
 from connector_compliance.checks.run.options import RunOptions
@@ -112,6 +113,17 @@ def test_the_run_level_rules_are_computed_ahead_by_the_shared_files_part(jobs: i
         assert {(rule_id, RUN_LEVEL) for rule_id in once} <= ahead
         assert not {(rule_id, SAMPLE_CONNECTOR) for rule_id in once} & ahead
         assert ("pitfall-4", SAMPLE_CONNECTOR) in ahead  # the parent's part
+
+
+def test_the_shared_files_part_holds_what_reads_the_shared_files_and_the_connectors_files_stay_with_its_code() -> None:
+    rules = [rule for rule in all_rules().values() if not rule.needs_cargo and not rule.run_level]
+    code, shared = (sorted(rule.id for rule in part) for part in _deal(rules)[2])
+    assert {"pitfall-3", "registration.default-impls", "scaffolding.module", "scaffolding.module-names"} <= set(shared)
+    assert all(rule_id.startswith(("registration.", "scaffolding.module", "pitfall-3")) for rule_id in shared)
+    # the connector's own files are parsed by the part that reads its code, not parsed again by the other
+    assert {"scaffolding.files", "scaffolding.parses", "scaffolding.transformers-module",
+            "scaffolding.inside-checkout", "pitfall-4", "flow"} <= set(code)
+    assert sorted(code + shared) == sorted(rule.id for rule in rules)
 
 
 def test_values_holding_a_syntax_tree_stay_in_the_worker() -> None:
